@@ -1,0 +1,51 @@
+package extract
+
+// Article is one extracted news article, in the shape of the output contract
+// (spec/output.md). Fields that were not found are left empty and omitted
+// from JSON; nothing is invented.
+type Article struct {
+	// ID is stable: derived from the canonical URL when known, otherwise
+	// from the SHA-256 of the raw input bytes.
+	ID        string  `json:"id"`
+	Source    Source  `json:"source"`
+	Title     string  `json:"title,omitempty"`
+	Published string  `json:"published,omitempty"`
+	Publisher string  `json:"publisher,omitempty"`
+	Views     *int    `json:"views,omitempty"`
+	Byline    *Byline `json:"byline,omitempty"`
+	Body      string  `json:"body"`
+	// Pages is the number of pages joined into this article when it was
+	// split over several pages; omitted for single-page articles.
+	Pages int `json:"pages,omitempty"`
+
+	more bool // the page links to further pages of the same article
+}
+
+// Source says where an article came from.
+type Source struct {
+	// Path is the input path as given, or "archive!member" for archive members.
+	Path string `json:"path"`
+	// URL is the page's address when known: <link rel=canonical>, og:url,
+	// or the WARC target URI.
+	URL string `json:"url,omitempty"`
+	// SHA256 is the hex SHA-256 of the raw input bytes.
+	SHA256 string `json:"sha256"`
+	// Encoding is the character encoding the bytes were decoded with.
+	Encoding string `json:"encoding,omitempty"`
+}
+
+// Byline holds the credits of an article, split by role.
+type Byline struct {
+	Outlet         string   `json:"outlet,omitempty"`
+	Department     string   `json:"department,omitempty"`
+	Authors        []string `json:"authors,omitempty"`
+	Correspondents []string `json:"correspondents,omitempty"`
+	Photographers  []string `json:"photographers,omitempty"`
+	Editors        []string `json:"editors,omitempty"`
+}
+
+// Empty reports whether b holds no credit at all.
+func (b *Byline) Empty() bool {
+	return b == nil || (b.Outlet == "" && b.Department == "" && len(b.Authors) == 0 &&
+		len(b.Correspondents) == 0 && len(b.Photographers) == 0 && len(b.Editors) == 0)
+}

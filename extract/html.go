@@ -1,0 +1,751 @@
+package extract
+
+import (
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// page is the per-document state of one HTML extraction.
+type page struct {
+	doc   *goquery.Document
+	root  *html.Node
+	body  *html.Node
+	stats map[*html.Node]*nodeStat
+	rule  *Rule
+	drop  map[*html.Node]bool // elements the site rule drops
+}
+
+// nodeStat counts the visible text under an element.
+type nodeStat struct {
+	text  int // visible non-space runes outside links
+	link  int // visible non-space runes inside links
+	punct int // sentence punctuation outside links
+	links int // number of <a> elements
+	paras int // text blocks with prose (punctuation and ≥ 10 runes)
+}
+
+var (
+	// class/id words of elements that hold the article.
+	positiveRe = regexp.MustCompile(`article|content|detail|conn?t|text|zoom|entry|post|body|main|neirong|wenzhang|zhengwen|news_?con|read|view|txt|story`)
+	// class/id words of page chrome.
+	negativeRe = regexp.MustCompile(`nav|menu|foot|header|sidebar|side|share|comment|related|relate|recommend|crumb|position|location|pager|pagination|paging|copyright|banner|login|search|toolbar|tool|hot|rank|friend|links|bottom|advert|xgxw|xgwz|qrcode|erweima|gotop|bdshare|jiathis|print|close|list`)
+	// class/id words of chrome inside an article container that must go.
+	chromeRe = regexp.MustCompile(`share|bdshare|jiathis|pager|pagination|paging|related|relate|recommend|comment|qrcode|erweima|print|prev|next|updown|gotop|toolbar|attach|fujian|xgxw|xgwz|vote|digg|editor_?info|tags?\b`)
+)
+
+// knownBody lists content containers of common Chinese CMS templates,
+// tried before the scoring heuristics.
+var knownBody = []string{
+	".v_news_content",             // 博达 VSB
+	".wp_articlecontent",          // 苏迪 WebPlus
+	".TRS_Editor", ".TRS_UEDITOR", // TRS
+	"#vsb_content", "#vsb_content_2", "#vsb_content_4",
+	"#zoom", ".article-content", ".entry-content", ".post-content",
+	"#article_content", ".article_content", "#artibody", ".rich_media_content",
+	".news_content", "#news_content", ".newscontent", "#newscontent",
+	".detail-content", ".content-text",
+}
+
+// titleSep splits a <title> into its headline and site-name parts.
+var titleSep = regexp.MustCompile(`\s*(?:[-_|｜—–]+|\s[-_|｜—–:：]\s|::|--)\s*`)
+
+func (e *Extractor) extractHTML(in Input) (*Article, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(in.Text))
+	if err != nil {
+		return nil, err
+	}
+	p := &page{doc: doc, root: doc.Get(0), stats: map[*html.Node]*nodeStat{}}
+	p.body = doc.Find("body").Get(0)
+	if p.body == nil {
+		p.body = p.root
+	}
+	a := &Article{Source: in.Source}
+	if a.Source.URL == "" {
+		a.Source.URL = p.pageURL()
+	}
+	p.rule = e.rules.match(a.Source.URL, a.Source.Path)
+	if p.rule != nil {
+		p.drop = map[*html.Node]bool{}
+		for _, sel := range p.rule.Drop {
+			for _, n := range doc.Find(sel).Nodes {
+				p.drop[n] = true
+			}
+		}
+	}
+	p.computeStats(p.body)
+
+	content := p.contentNode()
+	titleNode, title := p.title()
+	a.Title = title
+
+	var byline Byline
+	meta := p.metadata(titleNode, content)
+	a.Published = meta.Published
+	a.Publisher = meta.Publisher
+	a.Views = meta.Views
+	mergeByline(&byline, meta.Byline)
+
+	if content == nil {
+		return nil, notArticle("no article body found")
+	}
+	lines := p.bodyLines(content, title, &byline)
+	body := strings.Join(lines, "\n")
+
+	if reason := p.nonArticle(content, body, a, e.minBody); reason != "" {
+		if !isContinuationPage(a.Source) {
+			return nil, notArticle("%s", reason)
+		}
+	}
+	a.Body = body
+	if p.rule != nil && p.rule.Publisher != "" {
+		if s := p.ruleText(p.rule.Publisher); s != "" {
+			a.Publisher = s
+		}
+	}
+	if !byline.Empty() {
+		b := byline
+		a.Byline = &b
+	}
+	a.more = p.pagination(a.Source)
+	return a, nil
+}
+
+// pageURL returns the page's own address from <link rel=canonical> or og:url.
+func (p *page) pageURL() string {
+	if u, ok := p.doc.Find(`link[rel="canonical"]`).Attr("href"); ok && strings.HasPrefix(u, "http") {
+		return strings.TrimSpace(u)
+	}
+	if u, ok := p.doc.Find(`meta[property="og:url"]`).Attr("content"); ok && strings.HasPrefix(u, "http") {
+		return strings.TrimSpace(u)
+	}
+	return ""
+}
+
+// computeStats fills p.stats for n and every element under it.
+func (p *page) computeStats(n *html.Node) *nodeStat {
+	st := &nodeStat{}
+	p.stats[n] = st
+	inLink := n.DataAtom == atom.A
+	if inLink {
+		st.links++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if skipNode(c) {
+			continue
+		}
+		switch c.Type {
+		case html.TextNode:
+			t, pu := 0, 0
+			for _, r := range c.Data {
+				if isSpaceRune(r) {
+					continue
+				}
+				t++
+				if isSentencePunct(r) {
+					pu++
+				}
+			}
+			if inLink {
+				st.link += t
+			} else {
+				st.text += t
+				st.punct += pu
+				if t >= 10 && pu > 0 {
+					st.paras++
+				}
+			}
+		case html.ElementNode:
+			cs := p.computeStats(c)
+			if inLink {
+				st.link += cs.text + cs.link
+			} else {
+				st.text += cs.text
+				st.link += cs.link
+				st.punct += cs.punct
+			}
+			st.links += cs.links
+			st.paras += cs.paras
+		}
+	}
+	return st
+}
+
+// contentNode finds the element that holds the article body.
+func (p *page) contentNode() *html.Node {
+	if p.rule != nil && p.rule.Body != "" {
+		if n := p.doc.Find(p.rule.Body).First().Get(0); n != nil {
+			return n
+		}
+	}
+	for _, sel := range knownBody {
+		for _, n := range p.doc.Find(sel).Nodes {
+			if st := p.stats[n]; st != nil && st.text >= 20 {
+				return n
+			}
+		}
+	}
+	var best *html.Node
+	bestScore := 0.0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		st := p.stats[n]
+		if st == nil {
+			return
+		}
+		if containerAtoms[n.DataAtom] && st.text >= 20 {
+			if s := p.score(n, st); s > bestScore {
+				best, bestScore = n, s
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				walk(c)
+			}
+		}
+	}
+	walk(p.body)
+	if best == nil {
+		return nil
+	}
+	// Go down while one child holds nearly all of the prose: the lowest
+	// such element is the body without the headline and metadata around it.
+	for {
+		st := p.stats[best]
+		var next *html.Node
+		for c := best.FirstChild; c != nil; c = c.NextSibling {
+			cs := p.stats[c]
+			if cs == nil || !containerAtoms[c.DataAtom] || c.DataAtom == atom.Span || c.DataAtom == atom.Font {
+				continue
+			}
+			if float64(cs.punct) >= 0.9*float64(st.punct) && float64(cs.text) >= 0.85*float64(st.text) &&
+				cs.paras >= st.paras-1 {
+				next = c
+				break
+			}
+		}
+		if next == nil {
+			return best
+		}
+		best = next
+	}
+}
+
+// score rates an element as the article container: prose (punctuation
+// and text) weighted by how little of it is links, and by class names.
+func (p *page) score(n *html.Node, st *nodeStat) float64 {
+	density := float64(st.text) / float64(st.text+st.link+1)
+	s := (float64(st.punct) + float64(st.text)/40) * density * density
+	if ci := classID(n); ci != "" {
+		if positiveRe.MatchString(ci) {
+			s *= 1.3
+		}
+		if negativeRe.MatchString(ci) {
+			s *= 0.5
+		}
+	}
+	return s
+}
+
+// title picks the headline: the heading or title-like element whose text
+// is (part of) the <title>, else the <title> without the site name.
+func (p *page) title() (*html.Node, string) {
+	if p.rule != nil && p.rule.Title != "" {
+		if sel := p.doc.Find(p.rule.Title).First(); sel.Length() > 0 {
+			return sel.Get(0), collapseSpace(sel.Text())
+		}
+	}
+	docTitle := collapseSpace(p.doc.Find("title").First().Text())
+	metaTitle := ""
+	for _, sel := range []string{`meta[property="og:title"]`, `meta[name="ArticleTitle"]`, `meta[name="articletitle"]`, `meta[name="title"]`, `meta[name="twitter:title"]`} {
+		if v, ok := p.doc.Find(sel).Attr("content"); ok && strings.TrimSpace(v) != "" {
+			metaTitle = collapseSpace(v)
+			break
+		}
+	}
+	ref := compact(docTitle + " " + metaTitle)
+
+	var (
+		bestNode  *html.Node
+		bestText  string
+		bestScore float64
+	)
+	consider := func(n *html.Node, weight float64) {
+		t := nodeText(n)
+		ct := compact(t)
+		l := runeLen(ct)
+		if l < 4 || l > 120 {
+			return
+		}
+		s := 0.0
+		switch {
+		case ref != "" && strings.Contains(ref, ct):
+			s = 10 + float64(l)/10
+		case ref != "" && l >= 6 && strings.Contains(ct, compact(stripSiteSuffix(docTitle))):
+			s = 8
+		default:
+			s = 1
+		}
+		s *= weight
+		if ci := classID(n); ci != "" && negativeRe.MatchString(ci) && !strings.Contains(ci, "title") {
+			s *= 0.3
+		}
+		if s > bestScore {
+			bestNode, bestText, bestScore = n, t, s
+		}
+	}
+	for _, n := range findAll(p.body, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.H1:
+			return true
+		case atom.H2, atom.H3:
+			return true
+		}
+		ci := classID(n)
+		return ci != "" && (strings.Contains(ci, "title") || strings.Contains(ci, "tit") || strings.Contains(ci, "headline") || strings.Contains(ci, "biaoti") || strings.Contains(ci, "bt"))
+	}) {
+		w := 1.0
+		switch n.DataAtom {
+		case atom.H1:
+			w = 1.3
+		case atom.H2:
+			w = 1.2
+		case atom.H3:
+			w = 1.1
+		}
+		if st := p.stats[n]; st != nil && st.links > 0 && st.link > st.text {
+			w *= 0.5
+		}
+		consider(n, w)
+	}
+	if bestNode != nil && bestScore >= 8 {
+		return bestNode, bestText
+	}
+	if metaTitle != "" {
+		return nil, stripSiteSuffix(metaTitle)
+	}
+	if t := stripSiteSuffix(docTitle); t != "" {
+		return bestNode, t
+	}
+	return bestNode, bestText
+}
+
+// stripSiteSuffix removes the site-name parts of a <title>: the longest
+// segment between separators is taken as the headline.
+func stripSiteSuffix(t string) string {
+	t = strings.TrimSpace(t)
+	parts := titleSep.Split(t, -1)
+	if len(parts) <= 1 {
+		return t
+	}
+	best := ""
+	for _, s := range parts {
+		if runeLen(s) > runeLen(best) {
+			best = s
+		}
+	}
+	return strings.TrimSpace(best)
+}
+
+// metadata reads the publish date, publisher, views and credits from meta
+// tags, JSON-LD, <time> and the metadata line near the headline.
+func (p *page) metadata(titleNode, content *html.Node) metaInfo {
+	var m metaInfo
+	if p.rule != nil && p.rule.Published != "" {
+		if s := p.ruleText(p.rule.Published); s != "" {
+			if iso, _, _, ok := findDateTime(s); ok {
+				m.Published = iso
+			}
+		}
+	}
+	// The visible metadata line: text between the headline and the body,
+	// or the first short lines of the content.
+	for _, line := range p.metaLines(titleNode, content) {
+		mi, ok := parseMeta(line)
+		if !ok {
+			continue
+		}
+		if m.Published == "" {
+			m.Published = mi.Published
+		}
+		if m.Publisher == "" {
+			m.Publisher = mi.Publisher
+		}
+		if m.Views == nil {
+			m.Views = mi.Views
+		}
+		mergeByline(&m.Byline, mi.Byline)
+	}
+	if m.Published == "" {
+		m.Published = p.metaDate()
+	}
+	if m.Published == "" && titleNode != nil {
+		// A date printed near the headline without a label.
+		for _, line := range p.metaLines(titleNode, content) {
+			if iso, _, _, ok := findDateTime(line); ok {
+				m.Published = iso
+				break
+			}
+		}
+	}
+	return m
+}
+
+// metaLines returns the short text lines between the headline and the
+// body container (or the first lines of the body's parent when the
+// headline is unknown), where pages print their metadata line.
+func (p *page) metaLines(titleNode, content *html.Node) []string {
+	var lines []string
+	var start *html.Node
+	if titleNode != nil {
+		start = titleNode
+	} else if content != nil {
+		start = content.Parent
+		if start != nil && start.Parent != nil {
+			start = start.Parent
+		}
+	}
+	if start == nil {
+		return nil
+	}
+	// Walk forward in document order from start until the content node,
+	// collecting text lines; stop after a bounded amount of text.
+	var buf strings.Builder
+	total := 0
+	flush := func() {
+		if s := collapseSpace(buf.String()); s != "" {
+			lines = append(lines, s)
+		}
+		buf.Reset()
+	}
+	done := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if done || skipNode(n) {
+			return
+		}
+		if n == content {
+			// The metadata line may sit at the top of the content.
+			flush()
+			for _, l := range firstLines(n, 3) {
+				lines = append(lines, l)
+			}
+			done = true
+			return
+		}
+		if n.Type == html.TextNode {
+			buf.WriteString(n.Data)
+			total += len(n.Data)
+			if total > 4000 {
+				done = true
+			}
+			return
+		}
+		block := n.Type == html.ElementNode && blockAtoms[n.DataAtom]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	// Start with the nodes after the headline: walk the headline's
+	// following siblings and then its ancestors' following siblings.
+	if titleNode != nil {
+		walk(titleNode)
+		for n := titleNode; n != nil && !done; n = n.Parent {
+			for s := n.NextSibling; s != nil && !done; s = s.NextSibling {
+				walk(s)
+			}
+		}
+	} else {
+		walk(start)
+	}
+	flush()
+	return lines
+}
+
+// firstLines returns up to k text lines from the top of n.
+func firstLines(n *html.Node, k int) []string {
+	var out []string
+	var buf strings.Builder
+	flush := func() {
+		if s := collapseSpace(buf.String()); s != "" {
+			out = append(out, s)
+		}
+		buf.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if len(out) >= k || skipNode(n) {
+			return
+		}
+		if n.Type == html.TextNode {
+			buf.WriteString(n.Data)
+			return
+		}
+		block := n.Type == html.ElementNode && blockAtoms[n.DataAtom]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n)
+	flush()
+	if len(out) > k {
+		out = out[:k]
+	}
+	return out
+}
+
+// metaDate reads a publish date from meta tags, JSON-LD or <time>.
+func (p *page) metaDate() string {
+	for _, sel := range []string{
+		`meta[property="article:published_time"]`, `meta[name="PubDate"]`, `meta[name="pubdate"]`,
+		`meta[name="publishdate"]`, `meta[name="PublishDate"]`, `meta[name="firstpublishedtime"]`,
+		`meta[itemprop="datePublished"]`, `meta[name="publish_date"]`, `meta[name="date"]`,
+		`meta[name="DC.date"]`, `meta[name="dc.date"]`, `meta[name="og:release_date"]`,
+	} {
+		if v, ok := p.doc.Find(sel).Attr("content"); ok {
+			if iso, _, _, ok := findDateTime(v); ok {
+				return iso
+			}
+		}
+	}
+	found := ""
+	p.doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		found = jsonLDDate(s.Text())
+		return found == ""
+	})
+	if found != "" {
+		return found
+	}
+	if v, ok := p.doc.Find("time[datetime]").First().Attr("datetime"); ok {
+		if iso, _, _, ok := findDateTime(v); ok {
+			return iso
+		}
+	}
+	return ""
+}
+
+// jsonLDDate returns datePublished from a JSON-LD block.
+func jsonLDDate(src string) string {
+	var v any
+	if json.Unmarshal([]byte(src), &v) != nil {
+		return ""
+	}
+	var find func(any) string
+	find = func(v any) string {
+		switch t := v.(type) {
+		case map[string]any:
+			if s, ok := t["datePublished"].(string); ok {
+				if iso, _, _, ok := findDateTime(s); ok {
+					return iso
+				}
+			}
+			for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
+				if r := find(t[k]); r != "" {
+					return r
+				}
+			}
+		case []any:
+			for _, x := range t {
+				if r := find(x); r != "" {
+					return r
+				}
+			}
+		}
+		return ""
+	}
+	return find(v)
+}
+
+// ruleText returns the collapsed text of the first element matching sel.
+func (p *page) ruleText(sel string) string {
+	return collapseSpace(p.doc.Find(sel).First().Text())
+}
+
+// boilerRe matches whole lines of page chrome found inside content areas.
+var boilerRe = regexp.MustCompile(`^(?:【?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|返回(?:列表|顶部|首页)?|打印(?:本页|此文)?|关闭(?:窗口|本页)?|分享到|收藏|字号|字体|【?大\s*中\s*小】?)|(?:扫一扫|分享到|点击数|浏览次数|阅读次数)[:：]|附件[:：]?$|附件\d*[:：]|相关(?:新闻|阅读|文章|链接|推荐)|您(?:的位置|现在的位置|当前的位置)|当前位置)`)
+
+// bodyLines renders the content node as text lines, one per block element,
+// dropping chrome, the repeated headline and credit lines (whose credits go
+// to the byline).
+func (p *page) bodyLines(content *html.Node, title string, by *Byline) []string {
+	type line struct {
+		text  strings.Builder
+		links int
+	}
+	var (
+		lines []string
+		cur   line
+	)
+	ctitle := compact(title)
+	flush := func() {
+		s := collapseSpace(cur.text.String())
+		links := cur.links
+		cur.text.Reset()
+		cur.links = 0
+		if s == "" {
+			return
+		}
+		n := runeLen(compact(s))
+		if links > 0 && float64(links) >= 0.6*float64(n) {
+			return // a line of links: related lists, pager, "上一篇"
+		}
+		if boilerRe.MatchString(s) {
+			return
+		}
+		if len(lines) == 0 && ctitle != "" && compact(s) == ctitle {
+			return // the headline repeated at the top
+		}
+		if len(lines) < 3 && n < 120 {
+			if mi, ok := parseMeta(s); ok && (mi.Published != "" || mi.Views != nil) {
+				mergeByline(by, mi.Byline)
+				return // the metadata line inside the content
+			}
+		}
+		if b, ok := creditLine(s); ok {
+			mergeByline(by, b)
+			return
+		}
+		lines = append(lines, s)
+	}
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		if skipNode(n) {
+			return
+		}
+		if n.Type == html.TextNode {
+			cur.text.WriteString(n.Data)
+			if inLink {
+				cur.links += runeLen(compact(n.Data))
+			}
+			return
+		}
+		if n.Type != html.ElementNode && n.Type != html.DocumentNode {
+			return
+		}
+		if n != content {
+			if ci := classID(n); ci != "" && chromeRe.MatchString(ci) && !positiveRe.MatchString(ci) {
+				return
+			}
+			if p.drop[n] {
+				return
+			}
+		}
+		if n.DataAtom == atom.A {
+			inLink = true
+		}
+		// A table row is one line, its cells joined by a space; a cell
+		// holding block content (a layout table) breaks lines as usual.
+		block := blockAtoms[n.DataAtom]
+		if (n.DataAtom == atom.Td || n.DataAtom == atom.Th) && !hasBlockChild(n) {
+			block = false
+			cur.text.WriteByte(' ')
+		}
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(content, false)
+	flush()
+	// Leading credit inside the first paragraph (武职网讯(…)) stays in the
+	// body and feeds the byline.
+	for i, l := range lines {
+		if i > 2 {
+			break
+		}
+		if b, _, ok := leadingCredit(l); ok {
+			mergeByline(by, b)
+			break
+		}
+	}
+	return trimTail(lines)
+}
+
+// tailStopRe marks the start of trailing chrome inside a content node.
+var tailStopRe = regexp.MustCompile(`^(?:【?相关(?:新闻|阅读|文章|链接|推荐)|热点新闻|推荐阅读|延伸阅读|猜你喜欢|版权所有|Copyright|©|扫一扫|分享到)`)
+
+// trimTail drops trailing chrome lines: everything from a "related news"
+// or copyright heading on, when it comes after the body.
+func trimTail(lines []string) []string {
+	for i, l := range lines {
+		if i > 0 && tailStopRe.MatchString(l) {
+			return lines[:i]
+		}
+	}
+	return lines
+}
+
+var dateLikeRe = regexp.MustCompile(`(?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{1,2})?|\d{1,2}[-/]\d{1,2}\b`)
+
+// nonArticle says why a page is not an article, or "" when it is one.
+func (p *page) nonArticle(content *html.Node, body string, a *Article, minBody int) string {
+	han := cjkCount(body)
+	size := han
+	if han == 0 {
+		size = runeLen(compact(body)) / 3
+	}
+	if size < minBody {
+		return "body too short: " + strconv.Itoa(han) + " Han characters"
+	}
+	// Count headline-like links (≥ 8 runes) in the page outside the
+	// content, and inside it: list pages are mostly such links.
+	cst := p.stats[content]
+	inLinks := 0
+	for _, n := range findAll(content, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+		if runeLen(compact(nodeText(n))) >= 8 {
+			inLinks++
+		}
+	}
+	if inLinks >= 8 && cst != nil && cst.link > cst.text {
+		return "list page: " + strconv.Itoa(inLinks) + " headline links in the content"
+	}
+	if dates := len(dateLikeRe.FindAllStringIndex(body, -1)); inLinks >= 8 && dates >= 8 && float64(dates) > float64(len(strings.Split(body, "\n")))*0.5 {
+		return "list page: " + strconv.Itoa(dates) + " dated entries"
+	}
+	if cst != nil && cst.punct < 3 && han < 200 {
+		return "no prose: " + strconv.Itoa(cst.punct) + " punctuation marks"
+	}
+	if a.Published == "" && p.rule == nil {
+		bst := p.stats[p.body]
+		if bst != nil && float64(cst.text) < 0.25*float64(bst.text+bst.link) && han < 300 {
+			return "no publish date and a small body: an info or column page"
+		}
+	}
+	return ""
+}
+
+// hasBlockChild reports whether n has a block element (other than <br>)
+// among its descendants.
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if (blockAtoms[c.DataAtom] && c.DataAtom != atom.Br) || hasBlockChild(c) {
+			return true
+		}
+	}
+	return false
+}
