@@ -22,7 +22,8 @@ const (
 	roleCorrespondent
 	rolePhotographer
 	roleEditor
-	roleDept // 供稿 / 来源 / 单位: the value is a unit, not a person
+	roleDept   // 供稿 / 来源 / 单位: the value is a unit, not a person
+	roleIgnore // 图片来源 / 资料来源: a credit whose value is dropped
 )
 
 // roleWord is one credit keyword.
@@ -63,6 +64,10 @@ var roleWords = []roleWord{
 	{word: "實習生", role: roleAuthor},
 	{word: "学生实习记者", role: roleAuthor},
 	{word: "文字", role: roleAuthor, needSep: true},
+	{word: "文案", role: roleAuthor},
+	{word: "评论员", role: roleAuthor},
+	{word: "特约评论员", role: roleAuthor},
+	{word: "評論員", role: roleAuthor},
 	{word: "文", role: roleAuthor, needSep: true, suffix: true},
 	// correspondents
 	{word: "通讯员", role: roleCorrespondent},
@@ -130,6 +135,12 @@ var roleWords = []roleWord{
 	{word: "终審", role: roleEditor},
 	{word: "終審", role: roleEditor},
 	{word: "簽發", role: roleEditor},
+	// sources of pictures or data: recognised, value dropped
+	{word: "图片来源", role: roleIgnore, needSep: true},
+	{word: "图源", role: roleIgnore, needSep: true},
+	{word: "资料来源", role: roleIgnore, needSep: true},
+	{word: "数据来源", role: roleIgnore, needSep: true},
+	{word: "圖片來源", role: roleIgnore, needSep: true},
 	// units
 	{word: "供稿", role: roleDept, suffix: true},
 	{word: "供稿单位", role: roleDept},
@@ -526,22 +537,27 @@ func (t *creditTables) parseCredit(s string) creditParse {
 	var p creditParse
 	toks := t.scanCredit(s)
 	// Join names padded with spaces ("周 静", "欧 阳 修").
-	for i := 0; i+2 < len(toks); i++ {
-		a := toks[i]
-		if a.kind != ctText || !crOneHan(a.text) {
-			continue
+	joined := toks[:0:0]
+	for i := 0; i < len(toks); i++ {
+		tk := toks[i]
+		if tk.kind == ctText && crOneHan(tk.text) && !t.stop[tk.text] {
+			for {
+				j := i + 1
+				for j < len(toks) && toks[j].kind == ctSep && crSpace(toks[j].sep) {
+					j++
+				}
+				if j > i+1 && j < len(toks) && toks[j].kind == ctText && crOneHan(toks[j].text) && !t.stop[toks[j].text] &&
+					utf8.RuneCountInString(tk.text) < 3 {
+					tk.text += toks[j].text
+					i = j
+					continue
+				}
+				break
+			}
 		}
-		j := i + 1
-		for j < len(toks) && toks[j].kind == ctSep && crSpace(toks[j].sep) {
-			j++
-		}
-		if j > i+1 && j < len(toks) && toks[j].kind == ctText && crOneHan(toks[j].text) &&
-			!t.stop[a.text] && !t.stop[toks[j].text] {
-			toks[i].text = a.text + toks[j].text
-			toks = append(toks[:i+1], toks[j+1:]...)
-			i--
-		}
+		joined = append(joined, tk)
 	}
+	toks = joined
 
 	var cur roleMask
 	explicitCur := false
@@ -562,7 +578,7 @@ func (t *creditTables) parseCredit(s string) creditParse {
 		}
 		break
 	}
-	for _, tk := range toks {
+	for ti, tk := range toks {
 		switch tk.kind {
 		case ctOpen:
 			depth++
@@ -591,9 +607,10 @@ func (t *creditTables) parseCredit(s string) creditParse {
 					}
 					if pn.orphan {
 						p.orphans--
-						if tk.role&roleAuthor == 0 {
-							p.b.Authors = crRemove(p.b.Authors, pn.name)
-						}
+					}
+					if pn.role&roleAuthor != 0 && tk.role&roleAuthor == 0 {
+						// "新华社记者 张三 摄": the reporter took the photo
+						p.b.Authors = crRemove(p.b.Authors, pn.name)
 					}
 					p.addName(pn.name, tk.role)
 				}
@@ -614,11 +631,20 @@ func (t *creditTables) parseCredit(s string) creditParse {
 		// text
 		lastWasRole = false
 		txt := crTrimFiller(tk.text)
+		if cur == 0 && ti+1 < len(toks) && toks[ti+1].kind == ctRole && !toks[ti+1].suffix &&
+			toks[ti+1].role&(roleEditor|roleDept|roleIgnore) == 0 {
+			if last, _ := utf8.DecodeLastRuneInString(txt); strings.ContainsRune(mediaLast, last) {
+				continue // a medium glued to a role: "新华社记者 张三", "半月谈记者"
+			}
+		}
 		inner := depth > base // a parenthetical: "张三（学号1612869）"
 		if inner && strings.ContainsAny(txt, "0123456789") {
 			continue
 		}
 		if t.stop[txt] || strings.HasPrefix(txt, "发自") || strings.HasPrefix(txt, "發自") {
+			continue
+		}
+		if cur&roleIgnore != 0 && explicitCur {
 			continue
 		}
 		if cur&roleDept != 0 && explicitCur {
@@ -666,8 +692,8 @@ func crOneHan(s string) bool {
 // the brief for the forms handled. ok is false when nothing was found.
 func parseByline(s string) (b Byline, ok bool) {
 	s = strings.TrimSpace(s)
-	if s == "" {
-		return b, false
+	if s == "" || len(s) > 2048 {
+		return b, false // a credit is short
 	}
 	outlet, end, _ := crMatchOutlet(s)
 	p := creditTab().parseCredit(s[end:])
@@ -677,6 +703,10 @@ func parseByline(s string) (b Byline, ok bool) {
 
 // outletStopPrev: "讯" after these is an ordinary word (通讯, 喜讯 …).
 const outletStopPrev = "通资简喜快短问审传电视音闻"
+
+// mediaLast: the last character of a news medium's name ("新华社",
+// "某某网", "某某报", "半月谈", "央视").
+const mediaLast = "社网網报報台刊站谈談视視"
 
 // outletLast: the last character of an outlet name before "讯" (武职网讯,
 // 本报讯, 本站讯, 某某公司讯).

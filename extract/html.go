@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"fmt"
+	"os"
 	"encoding/json"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,6 +20,7 @@ type page struct {
 	root  *html.Node
 	body  *html.Node
 	stats map[*html.Node]*nodeStat
+	pos   map[*html.Node]int // visible runes before each element, in document order
 	rule  *Rule
 	drop  map[*html.Node]bool // elements the site rule drops
 }
@@ -35,6 +39,8 @@ var (
 	positiveRe = regexp.MustCompile(`article|content|detail|conn?t|text|zoom|entry|post|body|main|neirong|wenzhang|zhengwen|news_?con|read|view|txt|story`)
 	// class/id words of page chrome.
 	negativeRe = regexp.MustCompile(`nav|menu|foot|header|sidebar|side|share|comment|related|relate|recommend|crumb|position|location|pager|pagination|paging|copyright|banner|login|search|toolbar|tool|hot|rank|friend|links|bottom|advert|xgxw|xgwz|qrcode|erweima|gotop|bdshare|jiathis|print|close|list`)
+	// class/id words of elements whose headings are not the headline.
+	titleNegRe = regexp.MustCompile(`nav|menu|foot|sidebar|side|crumb|position|location|list|links|copyright|banner|logo|column|lanmu`)
 	// class/id words of chrome inside an article container that must go.
 	chromeRe = regexp.MustCompile(`share|bdshare|jiathis|pager|pagination|paging|related|relate|recommend|comment|qrcode|erweima|print|prev|next|updown|gotop|toolbar|attach|fujian|xgxw|xgwz|vote|digg|editor_?info|tags?\b`)
 )
@@ -52,8 +58,31 @@ var knownBody = []string{
 	".detail-content", ".content-text",
 }
 
-// titleSep splits a <title> into its headline and site-name parts.
-var titleSep = regexp.MustCompile(`\s*(?:[-_|｜—–]+|\s[-_|｜—–:：]\s|::|--)\s*`)
+// titleSep matches the separators between the headline and site-name
+// parts of a <title>; an em dash only counts with spaces around it, since
+// "——" introduces a subtitle within headlines.
+var titleSep = regexp.MustCompile(`\s*[-_|｜·•]+\s*|\s+[—–]\s+|\s[:：]\s`)
+
+// splitTitle splits a <title> at its separators, leaving hyphens between
+// digits (2023-2024学年) alone.
+func splitTitle(t string) []string {
+	var parts []string
+	last := 0
+	for _, m := range titleSep.FindAllStringIndex(t, -1) {
+		sep := strings.TrimSpace(t[m[0]:m[1]])
+		if sep == "-" && m[0] > 0 && m[1] < len(t) && isDigit(t[m[0]-1]) && isDigit(t[m[1]]) {
+			continue
+		}
+		if (sep == "·" || sep == "•") && !(m[1]-m[0] > len(sep)) {
+			continue // a middle dot inside a name (西南大学·重庆)
+		}
+		parts = append(parts, t[last:m[0]])
+		last = m[1]
+	}
+	return append(parts, t[last:])
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func (e *Extractor) extractHTML(in Input) (*Article, error) {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(in.Text))
@@ -81,7 +110,8 @@ func (e *Extractor) extractHTML(in Input) (*Article, error) {
 	p.computeStats(p.body)
 
 	content := p.contentNode()
-	titleNode, title := p.title()
+	p.positions()
+	titleNode, title := p.title(content)
 	a.Title = title
 
 	var byline Byline
@@ -125,6 +155,34 @@ func (p *page) pageURL() string {
 		return strings.TrimSpace(u)
 	}
 	return ""
+}
+
+// positions fills p.pos: for each element, the number of visible
+// non-space runes that come before it in document order.
+func (p *page) positions() {
+	p.pos = make(map[*html.Node]int, len(p.stats))
+	n := 0
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		if skipNode(x) {
+			return
+		}
+		if x.Type == html.TextNode {
+			for _, r := range x.Data {
+				if !isSpaceRune(r) {
+					n++
+				}
+			}
+			return
+		}
+		if x.Type == html.ElementNode {
+			p.pos[x] = n
+		}
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.body)
 }
 
 // computeStats fills p.stats for n and every element under it.
@@ -252,9 +310,11 @@ func (p *page) score(n *html.Node, st *nodeStat) float64 {
 	return s
 }
 
-// title picks the headline: the heading or title-like element whose text
-// is (part of) the <title>, else the <title> without the site name.
-func (p *page) title() (*html.Node, string) {
+// title picks the headline. Candidates are headings and title-like
+// elements; a candidate scores for matching the <title> (or og:title), for
+// standing just before the body, and for being a heading. When none
+// stands out, the <title> without its site-name part is the headline.
+func (p *page) title(content *html.Node) (*html.Node, string) {
 	if p.rule != nil && p.rule.Title != "" {
 		if sel := p.doc.Find(p.rule.Title).First(); sel.Length() > 0 {
 			return sel.Get(0), collapseSpace(sel.Text())
@@ -268,80 +328,156 @@ func (p *page) title() (*html.Node, string) {
 			break
 		}
 	}
-	ref := compact(docTitle + " " + metaTitle)
+	ref := compact(docTitle + "\n" + metaTitle)
+	// Link texts of the page: a candidate that is also a link elsewhere is
+	// a column or site name.
+	navTexts := map[string]bool{}
+	for _, a := range findAll(p.body, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+		href := strings.TrimSpace(attr(a, "href"))
+		if href == "" || href == "#" || strings.HasPrefix(strings.ToLower(href), "javascript") {
+			continue
+		}
+		if t := compact(nodeText(a)); runeLen(t) <= 12 {
+			navTexts[t] = true
+		}
+	}
+	isNav := func(s string) bool { return navTexts[s] }
+	stripped := compact(stripSiteSuffix(docTitle, isNav))
+	contentPos := -1
+	if content != nil {
+		contentPos = p.pos[content]
+	}
 
 	var (
 		bestNode  *html.Node
 		bestText  string
 		bestScore float64
 	)
-	consider := func(n *html.Node, weight float64) {
+	for _, n := range p.titleCandidates() {
+		st := p.stats[n]
+		if st == nil {
+			continue // under a hidden element
+		}
 		t := nodeText(n)
 		ct := compact(t)
+		if ref != "" && !strings.Contains(ref, ct) {
+			// A title element that also holds a salary, a date or an
+			// icon label: its part that matches the <title> is the headline.
+			for _, d := range findAll(n, func(*html.Node) bool { return true }) {
+				dt := nodeText(d)
+				if cd := compact(dt); d != n && (cd == stripped || runeLen(cd) >= 8 && runeLen(cd) > runeLen(compact(t))/2 && strings.Contains(ref, cd)) {
+					t, ct = dt, cd
+					break
+				}
+			}
+		}
 		l := runeLen(ct)
-		if l < 4 || l > 120 {
-			return
+		if (l < 4 && ct != stripped) || l > 150 {
+			continue
 		}
 		s := 0.0
+		switch n.DataAtom {
+		case atom.H1:
+			s = 3
+		case atom.H2:
+			s = 2.5
+		case atom.H3, atom.H4, atom.H5, atom.H6:
+			s = 2
+		default:
+			s = 1.5
+		}
+		s += math.Min(float64(l), 30) / 15
 		switch {
 		case ref != "" && strings.Contains(ref, ct):
-			s = 10 + float64(l)/10
-		case ref != "" && l >= 6 && strings.Contains(ct, compact(stripSiteSuffix(docTitle))):
-			s = 8
-		default:
-			s = 1
+			// Short texts in the <title> are often the column name.
+			s += 6 * math.Min(float64(l), 10) / 10
+			if ct == stripped {
+				s += 2
+			}
+		case stripped != "" && runeLen(stripped) >= 6 && strings.Contains(ct, stripped):
+			s += 5
 		}
-		s *= weight
-		if ci := classID(n); ci != "" && negativeRe.MatchString(ci) && !strings.Contains(ci, "title") {
-			s *= 0.3
+		if contentPos >= 0 {
+			end := p.pos[n] + st.text + st.link
+			switch d := contentPos - end; {
+			case isAncestor(content, n):
+				// A heading inside the body is a subhead, unless it is
+				// the first line.
+				if p.pos[n]-contentPos < 5 {
+					s += 3
+				}
+			case d >= -2 && d < 800:
+				s += 6 * (1 - float64(max(d, 0))/800)
+			case d < 0:
+				s -= 2 // after the body: related lists, footers
+			}
+		}
+		if st.links > 0 && st.link*2 > st.text+st.link {
+			s -= 4 // a link: navigation or a list entry
+		}
+		if ci := classID(n); ci != "" && titleNegRe.MatchString(ci) && !strings.Contains(ci, "tit") {
+			s -= 3
+		}
+		if navTexts[ct] {
+			s -= 4 // the same words are a link elsewhere: a column name
+		}
+		if strings.ContainsAny(ct, "。") && l > 60 {
+			s -= 3 // prose, not a headline
+		}
+		if debugTitle {
+			fmt.Fprintf(os.Stderr, "title cand %q %s score %.2f pos %d content %d\n", ct, classID(n), s, p.pos[n], contentPos)
 		}
 		if s > bestScore {
 			bestNode, bestText, bestScore = n, t, s
 		}
 	}
-	for _, n := range findAll(p.body, func(n *html.Node) bool {
-		switch n.DataAtom {
-		case atom.H1:
-			return true
-		case atom.H2, atom.H3:
-			return true
-		}
-		ci := classID(n)
-		return ci != "" && (strings.Contains(ci, "title") || strings.Contains(ci, "tit") || strings.Contains(ci, "headline") || strings.Contains(ci, "biaoti") || strings.Contains(ci, "bt"))
-	}) {
-		w := 1.0
-		switch n.DataAtom {
-		case atom.H1:
-			w = 1.3
-		case atom.H2:
-			w = 1.2
-		case atom.H3:
-			w = 1.1
-		}
-		if st := p.stats[n]; st != nil && st.links > 0 && st.link > st.text {
-			w *= 0.5
-		}
-		consider(n, w)
-	}
-	if bestNode != nil && bestScore >= 8 {
+	if bestNode != nil && bestScore >= 7 {
 		return bestNode, bestText
 	}
 	if metaTitle != "" {
-		return nil, stripSiteSuffix(metaTitle)
+		return bestNode, stripSiteSuffix(metaTitle, isNav)
 	}
-	if t := stripSiteSuffix(docTitle); t != "" {
-		return bestNode, t
+	if stripped != "" {
+		return bestNode, stripSiteSuffix(docTitle, isNav)
 	}
 	return bestNode, bestText
 }
 
-// stripSiteSuffix removes the site-name parts of a <title>: the longest
-// segment between separators is taken as the headline.
-func stripSiteSuffix(t string) string {
+// titleCandidates returns the elements that may hold the headline.
+func (p *page) titleCandidates() []*html.Node {
+	return findAll(p.body, func(n *html.Node) bool {
+		if skipNode(n) {
+			return false
+		}
+		switch n.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return true
+		case atom.Div, atom.Td, atom.P, atom.Span, atom.Strong, atom.B, atom.Font, atom.Header, atom.Li:
+			ci := classID(n)
+			if ci == "" {
+				return false
+			}
+			for _, w := range []string{"title", "tit", "headline", "biaoti", "subject", "heading", "bt", "timu", "tm"} {
+				if strings.Contains(ci, w) {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
+// stripSiteSuffix removes the site-name parts of a <title>. Chinese
+// sites write "headline - column - site", so the first part is taken,
+// unless it is a site or column name (isNav); then the longest part.
+func stripSiteSuffix(t string, isNav func(string) bool) string {
 	t = strings.TrimSpace(t)
-	parts := titleSep.Split(t, -1)
+	parts := splitTitle(t)
 	if len(parts) <= 1 {
 		return t
+	}
+	if first := strings.TrimSpace(parts[0]); runeLen(first) >= 2 && (isNav == nil || !isNav(compact(first))) {
+		return first
 	}
 	best := ""
 	for _, s := range parts {
@@ -749,3 +885,5 @@ func hasBlockChild(n *html.Node) bool {
 	}
 	return false
 }
+
+var debugTitle = os.Getenv("ZHNEWS_DEBUG") != ""

@@ -71,7 +71,7 @@ var metaTab = sync.OnceValue(func() *metaTables {
 		}
 	}
 	for _, rw := range roleWords {
-		if rw.role&roleDept == 0 {
+		if rw.role&(roleDept|roleIgnore) == 0 {
 			add(rw.word, mkByline)
 		}
 	}
