@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"math"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -23,6 +22,11 @@ type page struct {
 	pos   map[*html.Node]int // visible runes before each element, in document order
 	rule  *Rule
 	drop  map[*html.Node]bool // elements the site rule drops
+
+	titleScore float64 // evidence for the headline element found
+	knownBody  bool    // the body is a known CMS article container
+	emptyBody  bool    // a known CMS article container is there but empty
+	titleIsNav bool    // the headline is also a navigation link: a column page
 }
 
 // nodeStat counts the visible text under an element.
@@ -243,8 +247,13 @@ func (p *page) contentNode() *html.Node {
 	}
 	for _, sel := range knownBody {
 		for _, n := range p.doc.Find(sel).Nodes {
-			if st := p.stats[n]; st != nil && st.text >= 20 {
+			st := p.stats[n]
+			if st != nil && st.text >= 20 {
+				p.knownBody = true
 				return n
+			}
+			if st != nil || hidden(n) {
+				p.emptyBody = true // the template's body holds only a file, image or video
 			}
 		}
 	}
@@ -314,7 +323,7 @@ func (p *page) score(n *html.Node, st *nodeStat) float64 {
 // elements; a candidate scores for matching the <title> (or og:title), for
 // standing just before the body, and for being a heading. When none
 // stands out, the <title> without its site-name part is the headline.
-func (p *page) title(content *html.Node) (*html.Node, string) {
+func (p *page) title(content *html.Node) (node *html.Node, title string) {
 	if p.rule != nil && p.rule.Title != "" {
 		if sel := p.doc.Find(p.rule.Title).First(); sel.Length() > 0 {
 			return sel.Get(0), collapseSpace(sel.Text())
@@ -421,6 +430,11 @@ func (p *page) title(content *html.Node) (*html.Node, string) {
 		if navTexts[ct] {
 			s -= 4 // the same words are a link elsewhere: a column name
 		}
+		if l < 40 && hasDateLabel(t) {
+			if _, ok := parseMeta(t); ok {
+				s -= 6 // the metadata line, not the headline
+			}
+		}
 		if strings.ContainsAny(ct, "。") && l > 60 {
 			s -= 3 // prose, not a headline
 		}
@@ -431,6 +445,8 @@ func (p *page) title(content *html.Node) (*html.Node, string) {
 			bestNode, bestText, bestScore = n, t, s
 		}
 	}
+	p.titleScore = bestScore
+	defer func() { p.titleIsNav = navTexts[compact(title)] }()
 	if bestNode != nil && bestScore >= 7 {
 		return bestNode, bestText
 	}
@@ -529,7 +545,36 @@ func (p *page) metadata(titleNode, content *html.Node) metaInfo {
 			}
 		}
 	}
+	if m.Published == "" {
+		// A labelled metadata line elsewhere on the page (before the
+		// headline, or in a side box).
+		for _, line := range firstLines(p.body, 400) {
+			if runeLen(line) > 120 {
+				continue
+			}
+			if mi, ok := parseMeta(line); ok && mi.Published != "" && hasDateLabel(line) {
+				m.Published = mi.Published
+				if m.Views == nil {
+					m.Views = mi.Views
+				}
+				if m.Publisher == "" {
+					m.Publisher = mi.Publisher
+				}
+				break
+			}
+		}
+	}
 	return m
+}
+
+// hasDateLabel reports whether a line names its date as a publish date.
+func hasDateLabel(line string) bool {
+	for _, w := range []string{"发布时间", "发布日期", "发表时间", "发表日期", "发稿时间", "发文日期", "更新时间", "發佈日期", "發布日期", "發佈時間", "發表時間", "时间：", "日期：", "时间:", "日期:"} {
+		if strings.Contains(line, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // metaLines returns the short text lines between the headline and the
@@ -833,41 +878,106 @@ func trimTail(lines []string) []string {
 	return lines
 }
 
+
+// pageFeatures are the signals that tell an article from other pages.
+type pageFeatures struct {
+	Han          int     // Han characters in the body
+	Lines        int     // body lines
+	Punct        int     // sentence punctuation in the content
+	Share        float64 // content text / all page text
+	TitleScore   float64 // evidence for a headline element
+	Dated        bool    // a publish date was found
+	Known        bool    // a known CMS article container
+	InLinks      int     // headline-like links inside the content
+	PageLinks    int     // headline-like links in the page
+	DatedLines   int     // body lines that carry a date
+	Truncated    int     // body lines cut short with "..." (list summaries)
+	FooterLines  int     // body lines of footer text (版权所有, 地址, 邮编 …)
+	ListURL      bool    // the URL looks like a list or home page
+	ArticleURL   bool    // the URL looks like an article
+}
+
+var (
+	footerRe     = regexp.MustCompile(`版权所有|Copyright|©|地址[:：]|邮编|邮政编码|电话[:：]|传真|ICP|备案|技术支持|E-?mail|邮箱[:：]`)
+	truncatedRe  = regexp.MustCompile(`(?:\.{3}|…+|。。。)\s*$`)
+	listURLRe    = regexp.MustCompile(`(?i)(?:/list\d*\.(?:htm|html|psp|jsp)|/main\.(?:htm|psp)|/index(?:_\d+)?\.(?:htm|html|php|jsp|asp|shtml)?$|^https?://[^/]+/?$|/(?:search|list|lists|column)(?:/|\?|$)|[?&](?:page|pageindex|keyword|q)=)`)
+	articleURLRe = regexp.MustCompile(`(?i)(?:/page\.(?:htm|psp)|/info/\d+/\d+\.htm|/content[/_]|/detail|/article|/\d{4}/\d{2,4}/|/t\d{8}_\d+|/c\d+a\d+/|/show|/view|/news/\d+|\d{5,}\.(?:s?html?|php|jsp|aspx?)$)`)
+)
+
+func (p *page) features(content *html.Node, body string, a *Article) pageFeatures {
+	f := pageFeatures{Han: cjkCount(body), TitleScore: p.titleScore, Dated: a.Published != "", Known: p.knownBody}
+	lines := strings.Split(body, "\n")
+	f.Lines = len(lines)
+	for _, l := range lines {
+		if dateLikeRe.MatchString(l) && runeLen(l) < 80 {
+			f.DatedLines++
+		}
+		if truncatedRe.MatchString(l) {
+			f.Truncated++
+		}
+		if footerRe.MatchString(l) && runeLen(l) < 200 {
+			f.FooterLines++
+		}
+	}
+	cst, bst := p.stats[content], p.stats[p.body]
+	if cst != nil {
+		f.Punct = cst.punct
+		if bst != nil && bst.text+bst.link > 0 {
+			f.Share = float64(cst.text) / float64(bst.text+bst.link)
+		}
+	}
+	for _, n := range findAll(p.body, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+		if runeLen(compact(nodeText(n))) >= 10 {
+			f.PageLinks++
+			if isAncestor(content, n) {
+				f.InLinks++
+			}
+		}
+	}
+	if u := a.Source.URL; u != "" {
+		f.ListURL = listURLRe.MatchString(u)
+		f.ArticleURL = articleURLRe.MatchString(u)
+	}
+	return f
+}
+
 var dateLikeRe = regexp.MustCompile(`(?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{1,2})?|\d{1,2}[-/]\d{1,2}\b`)
 
 // nonArticle says why a page is not an article, or "" when it is one.
 func (p *page) nonArticle(content *html.Node, body string, a *Article, minBody int) string {
-	han := cjkCount(body)
-	size := han
-	if han == 0 {
+	f := p.features(content, body, a)
+	if debugFeatures {
+		b, _ := json.Marshal(f)
+		fmt.Fprintf(os.Stderr, "features %s %s\n", a.Source.Path, b)
+	}
+	if p.rule != nil && p.rule.Body != "" {
+		return ""
+	}
+	size := f.Han
+	if size == 0 {
 		size = runeLen(compact(body)) / 3
 	}
-	if size < minBody {
-		return "body too short: " + strconv.Itoa(han) + " Han characters"
-	}
-	// Count headline-like links (≥ 8 runes) in the page outside the
-	// content, and inside it: list pages are mostly such links.
-	cst := p.stats[content]
-	inLinks := 0
-	for _, n := range findAll(content, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
-		if runeLen(compact(nodeText(n))) >= 8 {
-			inLinks++
-		}
-	}
-	if inLinks >= 8 && cst != nil && cst.link > cst.text {
-		return "list page: " + strconv.Itoa(inLinks) + " headline links in the content"
-	}
-	if dates := len(dateLikeRe.FindAllStringIndex(body, -1)); inLinks >= 8 && dates >= 8 && float64(dates) > float64(len(strings.Split(body, "\n")))*0.5 {
-		return "list page: " + strconv.Itoa(dates) + " dated entries"
-	}
-	if cst != nil && cst.punct < 3 && han < 200 {
-		return "no prose: " + strconv.Itoa(cst.punct) + " punctuation marks"
-	}
-	if a.Published == "" && p.rule == nil {
-		bst := p.stats[p.body]
-		if bst != nil && float64(cst.text) < 0.25*float64(bst.text+bst.link) && han < 300 {
-			return "no publish date and a small body: an info or column page"
-		}
+	switch {
+	case p.emptyBody && !p.knownBody:
+		return "the article container is empty: the page holds only an embedded file, image or video"
+	case size < minBody:
+		return fmt.Sprintf("body too short: %d Han characters", f.Han)
+	case f.FooterLines*2 >= f.Lines:
+		return "only footer or contact text"
+	case f.InLinks >= 8 && p.stats[content].link > p.stats[content].text:
+		return fmt.Sprintf("list page: %d headline links in the content", f.InLinks)
+	case f.Truncated >= 2 && f.Truncated*3 >= f.Lines:
+		return fmt.Sprintf("list page: %d truncated summaries", f.Truncated)
+	case f.DatedLines >= 8 && f.DatedLines*2 > f.Lines:
+		return fmt.Sprintf("list page: %d dated entries", f.DatedLines)
+	case f.Punct < 3 && f.Han < 200:
+		return fmt.Sprintf("no prose: %d punctuation marks", f.Punct)
+	case p.titleIsNav && runeLen(a.Title) <= 8:
+		return fmt.Sprintf("column page: its heading %q is a navigation entry", a.Title)
+	case !f.Dated:
+		return "no publish date: a column, profile or info page"
+	case f.Share < 0.1 && f.PageLinks >= 30:
+		return fmt.Sprintf("home or list page: the body is %.0f%% of the page text, with %d headline links", 100*f.Share, f.PageLinks)
 	}
 	return ""
 }
@@ -886,4 +996,7 @@ func hasBlockChild(n *html.Node) bool {
 	return false
 }
 
-var debugTitle = os.Getenv("ZHNEWS_DEBUG") != ""
+var (
+	debugTitle    = os.Getenv("ZHNEWS_DEBUG") == "title"
+	debugFeatures = os.Getenv("ZHNEWS_DEBUG") == "features"
+)
