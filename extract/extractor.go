@@ -48,7 +48,7 @@ type Options struct {
 	Rules *Rules
 	// MinBody is the least number of Han characters (or, for pages with
 	// none, letters) a body must hold for the page to count as an article.
-	// Zero means 40.
+	// Zero means 12.
 	MinBody int
 }
 
@@ -62,7 +62,7 @@ type Extractor struct {
 func New(opts Options) (*Extractor, error) {
 	e := &Extractor{rules: opts.Rules, minBody: opts.MinBody}
 	if e.minBody <= 0 {
-		e.minBody = 40
+		e.minBody = 12
 	}
 	return e, nil
 }

@@ -111,7 +111,7 @@ func (e *Extractor) extractHTML(in Input) (*Article, error) {
 			}
 		}
 	}
-	p.computeStats(p.body)
+	p.computeStats(p.body, false)
 
 	content := p.contentNode()
 	p.positions()
@@ -190,12 +190,12 @@ func (p *page) positions() {
 }
 
 // computeStats fills p.stats for n and every element under it.
-func (p *page) computeStats(n *html.Node) *nodeStat {
+func (p *page) computeStats(n *html.Node, inLink bool) *nodeStat {
 	st := &nodeStat{}
 	p.stats[n] = st
-	inLink := n.DataAtom == atom.A
-	if inLink {
+	if n.DataAtom == atom.A {
 		st.links++
+		inLink = true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if skipNode(c) {
@@ -223,14 +223,10 @@ func (p *page) computeStats(n *html.Node) *nodeStat {
 				}
 			}
 		case html.ElementNode:
-			cs := p.computeStats(c)
-			if inLink {
-				st.link += cs.text + cs.link
-			} else {
-				st.text += cs.text
-				st.link += cs.link
-				st.punct += cs.punct
-			}
+			cs := p.computeStats(c, inLink)
+			st.text += cs.text
+			st.link += cs.link
+			st.punct += cs.punct
 			st.links += cs.links
 			st.paras += cs.paras
 		}
@@ -760,7 +756,7 @@ func (p *page) ruleText(sel string) string {
 }
 
 // boilerRe matches whole lines of page chrome found inside content areas.
-var boilerRe = regexp.MustCompile(`^(?:【?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|返回(?:列表|顶部|首页)?|打印(?:本页|此文)?|关闭(?:窗口|本页)?|分享到|收藏|字号|字体|【?大\s*中\s*小】?)|(?:扫一扫|分享到|点击数|浏览次数|阅读次数)[:：]|附件[:：]?$|附件\d*[:：]|相关(?:新闻|阅读|文章|链接|推荐)|您(?:的位置|现在的位置|当前的位置)|当前位置)`)
+var boilerRe = regexp.MustCompile(`^(?:【?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|返回(?:列表|顶部|首页)?|打印(?:本页|此文)?|关闭(?:窗口|本页)?|分享到|收藏|字号|字体|【?大\s*中\s*小】?)|(?:扫一扫|分享到|点击数|浏览次数|阅读次数)[:：]|附件[:：]?$|附件\d*[:：]|相关(?:新闻|阅读|文章|链接|推荐)|您(?:的位置|现在的位置|当前的位置|所在的位置|所在位置)|当前位置)`)
 
 // bodyLines renders the content node as text lines, one per block element,
 // dropping chrome, the repeated headline and credit lines (whose credits go
@@ -865,7 +861,7 @@ func (p *page) bodyLines(content *html.Node, title string, by *Byline) []string 
 }
 
 // tailStopRe marks the start of trailing chrome inside a content node.
-var tailStopRe = regexp.MustCompile(`^(?:【?相关(?:新闻|阅读|文章|链接|推荐)|热点新闻|推荐阅读|延伸阅读|猜你喜欢|版权所有|Copyright|©|扫一扫|分享到)`)
+var tailStopRe = regexp.MustCompile(`^(?:【?相关(?:新闻|阅读|文章|链接|推荐|报道)|热点新闻|热门(?:推荐|文章|新闻)|推荐阅读|延伸阅读|猜你喜欢|为[你您]推荐|精彩推荐|更多精彩|特别声明|免责声明|声明[:：]|网友评论|发表评论|版权所有|Copyright|©|扫一扫|分享到)`)
 
 // trimTail drops trailing chrome lines: everything from a "related news"
 // or copyright heading on, when it comes after the body.

@@ -68,7 +68,7 @@ func isCJK(r rune) bool { return unicode.Is(unicode.Han, r) }
 // prose (as opposed to navigation labels).
 func isSentencePunct(r rune) bool {
 	switch r {
-	case '，', '。', '；', '！', '？', '、', '：', '“', '”', '（', '）', '《', '》', ',', '.', ';', '!', '?':
+	case '，', '。', '；', '！', '？', '、', '“', '”', '《', '》', ',', ';', '!', '?':
 		return true
 	}
 	return false
