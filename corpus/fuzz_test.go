@@ -2,15 +2,18 @@ package corpus
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 )
 
-// fuzzRead writes data to a temp file with the given name and reads it to
-// the end: Read must not panic, and every error must be an *InputError.
-func fuzzRead(t *testing.T, name string, data []byte) {
-	path := filepath.Join(t.TempDir(), name)
-	writeFile(t, path, data)
+// fuzzRead writes data to the file path and reads it to the end: Read must
+// not panic, and every error must be an *InputError. Fuzz calls in one
+// process run one after another, so they can share the file.
+func fuzzRead(t *testing.T, path string, data []byte) {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for it, err := range Read(t.Context(), []string{path}, Options{MaxSize: 1 << 16}) {
 		if err != nil {
 			var ie *InputError
@@ -36,12 +39,14 @@ func fuzzMembers(t testing.TB) []member {
 func FuzzReadZip(f *testing.F) {
 	f.Add(zipBytes(f, fuzzMembers(f)))
 	f.Add([]byte("PK\x05\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"))
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "in.zip", data) })
+	path := filepath.Join(f.TempDir(), "in.zip")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, path, data) })
 }
 
 func FuzzReadTar(f *testing.F) {
 	f.Add(tarBytes(f, append(fuzzMembers(f), member{name: "hard.html", kind: 'h'}), false))
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "in.tar", data) })
+	path := filepath.Join(f.TempDir(), "in.tar")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, path, data) })
 }
 
 func FuzzReadWARC(f *testing.F) {
@@ -55,5 +60,6 @@ func FuzzReadWARC(f *testing.F) {
 	}
 	f.Add(warcBytes(f, recs, false))
 	f.Add(warcBytes(f, recs, true))
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "in.warc", data) })
+	path := filepath.Join(f.TempDir(), "in.warc")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, path, data) })
 }

@@ -118,18 +118,27 @@ func (e *Extractor) extractHTML(in Input) (*Article, error) {
 	titleNode, title := p.title(content)
 	a.Title = title
 
-	var byline Byline
 	meta := p.metadata(titleNode, content)
-	a.Published = meta.Published
-	a.Publisher = meta.Publisher
-	a.Views = meta.Views
-	mergeByline(&byline, meta.Byline)
-
 	if content == nil {
 		return nil, notArticle("no article body found")
 	}
-	lines := p.bodyLines(content, title, &byline)
+	lines := p.bodyLines(content, title, &meta)
 	body := strings.Join(lines, "\n")
+	if meta.Published == "" || meta.Publisher == "" {
+		// Some templates print the metadata line after the body.
+		for _, l := range linesAfter(content, 8) {
+			if mi, ok := parseMeta(l); ok && runeLen(l) < 120 {
+				if !hasDateLabel(l) {
+					mi.Published = "" // a bare date after the body dates something else
+				}
+				mergeMeta(&meta, mi)
+			}
+		}
+	}
+	a.Published = meta.Published
+	a.Publisher = meta.Publisher
+	a.Views = meta.Views
+	byline := meta.Byline
 
 	if reason := p.nonArticle(content, body, a, e.minBody); reason != "" {
 		if !isContinuationPage(a.Source) {
@@ -761,7 +770,7 @@ var boilerRe = regexp.MustCompile(`^(?:【?(?:上一篇|下一篇|上一条|下�
 // bodyLines renders the content node as text lines, one per block element,
 // dropping chrome, the repeated headline and credit lines (whose credits go
 // to the byline).
-func (p *page) bodyLines(content *html.Node, title string, by *Byline) []string {
+func (p *page) bodyLines(content *html.Node, title string, m *metaInfo) []string {
 	type line struct {
 		text  strings.Builder
 		links int
@@ -791,12 +800,17 @@ func (p *page) bodyLines(content *html.Node, title string, by *Byline) []string 
 		}
 		if len(lines) < 3 && n < 120 {
 			if mi, ok := parseMeta(s); ok && (mi.Published != "" || mi.Views != nil) {
-				mergeByline(by, mi.Byline)
+				mergeMeta(m, mi)
 				return // the metadata line inside the content
 			}
 		}
 		if b, ok := creditLine(s); ok {
-			mergeByline(by, b)
+			// A closing "来源：X" names the publisher, not a department.
+			if mi, ok := parseMeta(s); ok && mi.Publisher != "" && b.Department == mi.Publisher {
+				b.Department = ""
+				mergeMeta(m, mi)
+			}
+			mergeByline(&m.Byline, b)
 			return
 		}
 		lines = append(lines, s)
@@ -853,15 +867,44 @@ func (p *page) bodyLines(content *html.Node, title string, by *Byline) []string 
 			break
 		}
 		if b, _, ok := leadingCredit(l); ok {
-			mergeByline(by, b)
+			mergeByline(&m.Byline, b)
 			break
 		}
 	}
-	return trimTail(lines)
+	return trimTail(dropHeadline(lines, ctitle))
+}
+
+// rightsRe matches copyright notices inside the content.
+var rightsRe = regexp.MustCompile(`未经(?:授权|许可|书面)[^。]{0,12}(?:不得|禁止|严禁)(?:转载|复制|使用)|版权归.{1,20}所有|转载请注明|^正在加载|^转播到`)
+
+// dropHeadline removes the headline when the content repeats it at the
+// top, on one line or broken over several, and copyright notices.
+func dropHeadline(lines []string, ctitle string) []string {
+	if ctitle != "" {
+		joined := ""
+		for k := 0; k < len(lines) && k < 4; k++ {
+			joined += compact(lines[k])
+			if joined == ctitle {
+				lines = lines[k+1:]
+				break
+			}
+			if !strings.HasPrefix(ctitle, joined) {
+				break
+			}
+		}
+	}
+	out := lines[:0]
+	for _, l := range lines {
+		if runeLen(l) < 120 && rightsRe.MatchString(l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // tailStopRe marks the start of trailing chrome inside a content node.
-var tailStopRe = regexp.MustCompile(`^(?:【?相关(?:新闻|阅读|文章|链接|推荐|报道)|热点新闻|热门(?:推荐|文章|新闻)|推荐阅读|延伸阅读|猜你喜欢|为[你您]推荐|精彩推荐|更多精彩|特别声明|免责声明|声明[:：]|网友评论|发表评论|版权所有|Copyright|©|扫一扫|分享到)`)
+var tailStopRe = regexp.MustCompile(`^(?:【?相关(?:新闻|阅读|文章|链接|推荐|报道)|热点新闻|热门(?:推荐|文章|新闻)|推荐阅读|延伸阅读|猜你喜欢|为[你您]推荐|精彩(?:视频)?推荐|更多精彩|特别声明|免责声明|声明[:：]|网友评论|发表评论|版权所有|Copyright|©|扫一扫|分享到)`)
 
 // trimTail drops trailing chrome lines: everything from a "related news"
 // or copyright heading on, when it comes after the body.
@@ -996,3 +1039,29 @@ var (
 	debugTitle    = os.Getenv("ZHNEWS_DEBUG") == "title"
 	debugFeatures = os.Getenv("ZHNEWS_DEBUG") == "features"
 )
+
+// mergeMeta fills the fields of dst that are still empty from src and
+// merges the credits.
+func mergeMeta(dst *metaInfo, src metaInfo) {
+	if dst.Published == "" {
+		dst.Published = src.Published
+	}
+	if dst.Publisher == "" {
+		dst.Publisher = src.Publisher
+	}
+	if dst.Views == nil {
+		dst.Views = src.Views
+	}
+	mergeByline(&dst.Byline, src.Byline)
+}
+
+// linesAfter returns up to k text lines that follow n in document order.
+func linesAfter(n *html.Node, k int) []string {
+	var out []string
+	for x := n; x != nil && len(out) < k; x = x.Parent {
+		for sib := x.NextSibling; sib != nil && len(out) < k; sib = sib.NextSibling {
+			out = append(out, firstLines(sib, k-len(out))...)
+		}
+	}
+	return out
+}
