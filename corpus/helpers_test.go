@@ -37,9 +37,9 @@ func encode(t testing.TB, e encoding.Encoding, s string) []byte {
 	return b
 }
 
-func gbk(t testing.TB, s string) []byte    { return encode(t, simplifiedchinese.GBK, s) }
+func gbk(t testing.TB, s string) []byte     { return encode(t, simplifiedchinese.GBK, s) }
 func gb18030(t testing.TB, s string) []byte { return encode(t, simplifiedchinese.GB18030, s) }
-func big5(t testing.TB, s string) []byte   { return encode(t, traditionalchinese.Big5, s) }
+func big5(t testing.TB, s string) []byte    { return encode(t, traditionalchinese.Big5, s) }
 
 // page wraps body text in a small HTML page; meta is put in <head> as is.
 func page(meta, title, body string) string {

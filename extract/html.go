@@ -367,12 +367,29 @@ func (p *page) title(content *html.Node) (node *html.Node, title string) {
 		bestText  string
 		bestScore float64
 	)
-	for _, n := range p.titleCandidates() {
+	segments := map[string]bool{}
+	for _, t := range []string{docTitle, metaTitle} {
+		for _, seg := range splitTitle(t) {
+			if c := compact(seg); runeLen(c) >= 4 {
+				segments[c] = true
+			}
+		}
+		if c := compact(t); runeLen(c) >= 4 {
+			segments[c] = true
+		}
+	}
+	for _, n := range p.titleCandidates(segments) {
 		st := p.stats[n]
 		if st == nil {
 			continue // under a hidden element
 		}
 		t := nodeText(n)
+		if ls := firstLines(n, 3); len(ls) > 1 {
+			// A headline with the metadata line inside its element.
+			if _, ok := parseMeta(ls[1]); ok && hasDateLabel(ls[1]) {
+				t = ls[0]
+			}
+		}
 		ct := compact(t)
 		if ref != "" && !strings.Contains(ref, ct) {
 			// A title element that also holds a salary, a date or an
@@ -464,8 +481,10 @@ func (p *page) title(content *html.Node) (node *html.Node, title string) {
 	return bestNode, bestText
 }
 
-// titleCandidates returns the elements that may hold the headline.
-func (p *page) titleCandidates() []*html.Node {
+// titleCandidates returns the elements that may hold the headline:
+// headings, elements with a title-like class, and elements whose text is
+// one of the parts of the <title> (segments).
+func (p *page) titleCandidates(segments map[string]bool) []*html.Node {
 	return findAll(p.body, func(n *html.Node) bool {
 		if skipNode(n) {
 			return false
@@ -474,14 +493,19 @@ func (p *page) titleCandidates() []*html.Node {
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			return true
 		case atom.Div, atom.Td, atom.P, atom.Span, atom.Strong, atom.B, atom.Font, atom.Header, atom.Li:
-			ci := classID(n)
-			if ci == "" {
-				return false
-			}
-			for _, w := range []string{"title", "tit", "headline", "biaoti", "subject", "heading", "bt", "timu", "tm"} {
-				if strings.Contains(ci, w) {
-					return true
+			if ci := classID(n); ci != "" {
+				for _, w := range []string{"title", "tit", "headline", "biaoti", "subject", "heading", "bt", "timu", "tm"} {
+					if strings.Contains(ci, w) {
+						return true
+					}
 				}
+			}
+			if st := p.stats[n]; st != nil && st.link == 0 && st.text >= 4 && st.text <= 150 {
+				// Only the innermost element with the text.
+				if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.ElementNode {
+					return false
+				}
+				return segments[compact(nodeText(n))]
 			}
 		}
 		return false
