@@ -79,7 +79,9 @@ func attrOK(n *html.Node, key string) (string, bool) {
 	return "", false
 }
 
-// skipNode reports whether n's subtree never holds visible text.
+// skipNode reports whether n's subtree never holds visible text. Hidden
+// elements are removed beforehand by prune, so only the element type is
+// checked here.
 func skipNode(n *html.Node) bool {
 	if n.Type == html.CommentNode {
 		return true
@@ -87,7 +89,7 @@ func skipNode(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}
-	return dropAtoms[n.DataAtom] || hidden(n)
+	return dropAtoms[n.DataAtom]
 }
 
 // nodeText returns the visible text of n with white space collapsed;

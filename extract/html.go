@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"fmt"
-	"os"
 	"encoding/json"
+	"fmt"
 	"math"
+	"os"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -22,6 +23,7 @@ type page struct {
 	pos   map[*html.Node]int // visible runes before each element, in document order
 	rule  *Rule
 	drop  map[*html.Node]bool // elements the site rule drops
+	head  headInfo
 
 	titleScore float64 // evidence for the headline element found
 	knownBody  bool    // the body is a known CMS article container
@@ -38,28 +40,90 @@ type nodeStat struct {
 	paras int // text blocks with prose (punctuation and ≥ 10 runes)
 }
 
+// words is a list of class/id fragments; an element matches when its
+// lowercased class or id contains one of them.
+type words []string
+
+func (w words) match(ci string) bool {
+	for _, x := range w {
+		if strings.Contains(ci, x) {
+			return true
+		}
+	}
+	return false
+}
+
 var (
 	// class/id words of elements that hold the article.
-	positiveRe = regexp.MustCompile(`article|content|detail|conn?t|text|zoom|entry|post|body|main|neirong|wenzhang|zhengwen|news_?con|read|view|txt|story`)
+	positiveWords = words{"article", "content", "detail", "cont", "conn", "text", "zoom", "entry", "post", "body", "main", "neirong", "wenzhang", "zhengwen", "news_con", "newscon", "read", "view", "txt", "story"}
 	// class/id words of page chrome.
-	negativeRe = regexp.MustCompile(`nav|menu|foot|header|sidebar|side|share|comment|related|relate|recommend|crumb|position|location|pager|pagination|paging|copyright|banner|login|search|toolbar|tool|hot|rank|friend|links|bottom|advert|xgxw|xgwz|qrcode|erweima|gotop|bdshare|jiathis|print|close|list`)
+	negativeWords = words{"nav", "menu", "foot", "header", "sidebar", "side", "share", "comment", "related", "relate", "recommend", "crumb", "position", "location", "pager", "pagination", "paging", "copyright", "banner", "login", "search", "toolbar", "tool", "hot", "rank", "friend", "links", "bottom", "advert", "xgxw", "xgwz", "qrcode", "erweima", "gotop", "bdshare", "jiathis", "print", "close", "list"}
 	// class/id words of elements whose headings are not the headline.
-	titleNegRe = regexp.MustCompile(`nav|menu|foot|sidebar|side|crumb|position|location|list|links|copyright|banner|logo|column|lanmu`)
+	titleNegWords = words{"nav", "menu", "foot", "sidebar", "side", "crumb", "position", "location", "list", "links", "copyright", "banner", "logo", "column", "lanmu"}
 	// class/id words of chrome inside an article container that must go.
-	chromeRe = regexp.MustCompile(`share|bdshare|jiathis|pager|pagination|paging|related|relate|recommend|comment|qrcode|erweima|print|prev|next|updown|gotop|toolbar|attach|fujian|xgxw|xgwz|vote|digg|editor_?info|tags?\b`)
+	chromeWords = words{"share", "bdshare", "jiathis", "pager", "pagination", "paging", "related", "relate", "recommend", "comment", "qrcode", "erweima", "print", "prev", "next", "updown", "gotop", "toolbar", "attach", "fujian", "xgxw", "xgwz", "vote", "digg", "editor_info", "editorinfo"}
 )
 
-// knownBody lists content containers of common Chinese CMS templates,
-// tried before the scoring heuristics.
+// knownBody lists the content containers of common Chinese CMS templates
+// (class names, or ids after #), tried before the scoring heuristics.
 var knownBody = []string{
-	".v_news_content",             // 博达 VSB
-	".wp_articlecontent",          // 苏迪 WebPlus
-	".TRS_Editor", ".TRS_UEDITOR", // TRS
+	"v_news_content",            // 博达 VSB
+	"wp_articlecontent",         // 苏迪 WebPlus
+	"TRS_Editor", "TRS_UEDITOR", // TRS
 	"#vsb_content", "#vsb_content_2", "#vsb_content_4",
-	"#zoom", ".article-content", ".entry-content", ".post-content",
-	"#article_content", ".article_content", "#artibody", ".rich_media_content",
-	".news_content", "#news_content", ".newscontent", "#newscontent",
-	".detail-content", ".content-text",
+	"#zoom", "article-content", "entry-content", "post-content",
+	"#article_content", "article_content", "#artibody", "rich_media_content",
+	"news_content", "#news_content", "newscontent", "#newscontent",
+	"detail-content", "content-text",
+}
+
+// knownRank maps a class (".x") or id ("#x") of knownBody to its rank.
+var knownRank = func() map[string]int {
+	m := map[string]int{}
+	for i, k := range knownBody {
+		if !strings.HasPrefix(k, "#") {
+			k = "." + k
+		}
+		m[k] = i + 1
+	}
+	return m
+}()
+
+// knownContainers returns the elements that carry a knownBody class or id,
+// best-ranked first.
+func knownContainers(root *html.Node) []*html.Node {
+	type hit struct {
+		n    *html.Node
+		rank int
+	}
+	var hits []hit
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			best := 0
+			if id := attr(n, "id"); id != "" {
+				best = knownRank["#"+id]
+			}
+			for _, c := range strings.Fields(attr(n, "class")) {
+				if r := knownRank["."+c]; r > 0 && (best == 0 || r < best) {
+					best = r
+				}
+			}
+			if best > 0 {
+				hits = append(hits, hit{n, best})
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].rank < hits[j].rank })
+	out := make([]*html.Node, len(hits))
+	for i, h := range hits {
+		out[i] = h.n
+	}
+	return out
 }
 
 // titleSep matches the separators between the headline and site-name
@@ -99,8 +163,9 @@ func (e *Extractor) extractHTML(in Input) (*Article, error) {
 		p.body = p.root
 	}
 	a := &Article{Source: in.Source}
+	p.readHead()
 	if a.Source.URL == "" {
-		a.Source.URL = p.pageURL()
+		a.Source.URL = p.head.url
 	}
 	p.rule = e.rules.match(a.Source.URL, a.Source.Path)
 	if p.rule != nil {
@@ -111,6 +176,7 @@ func (e *Extractor) extractHTML(in Input) (*Article, error) {
 			}
 		}
 	}
+	prune(p.root)
 	p.computeStats(p.body, false)
 
 	content := p.contentNode()
@@ -159,15 +225,116 @@ func (e *Extractor) extractHTML(in Input) (*Article, error) {
 	return a, nil
 }
 
-// pageURL returns the page's own address from <link rel=canonical> or og:url.
-func (p *page) pageURL() string {
-	if u, ok := p.doc.Find(`link[rel="canonical"]`).Attr("href"); ok && strings.HasPrefix(u, "http") {
-		return strings.TrimSpace(u)
+// headInfo is what the page says about itself outside the visible text:
+// <title>, meta tags, JSON-LD.
+type headInfo struct {
+	title     string // <title>
+	metaTitle string // og:title and the like
+	url       string // <link rel=canonical> or og:url
+	published string // from meta tags, JSON-LD or <time datetime>
+}
+
+// metaDateNames are meta tags (name or property, lowercased) that carry
+// the publish date, most trusted first.
+var metaDateNames = []string{
+	"article:published_time", "pubdate", "publishdate", "firstpublishedtime",
+	"datepublished", "publish_date", "og:release_date", "date", "dc.date",
+	"dc.date.issued", "dcterms.issued", "sailthru.date", "weibo: article:create_at",
+}
+
+var metaTitleNames = []string{"og:title", "articletitle", "title", "twitter:title"}
+
+// readHead fills p.head in one pass over the document, before invisible
+// elements are pruned.
+func (p *page) readHead() {
+	metas := map[string]string{}
+	var jsonLD []string
+	var timeAttr string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Title:
+				if p.head.title == "" {
+					p.head.title = collapseSpace(nodeText(n))
+				}
+			case atom.Meta:
+				key := strings.ToLower(attr(n, "property"))
+				if key == "" {
+					key = strings.ToLower(attr(n, "name"))
+				}
+				if key == "" {
+					key = strings.ToLower(attr(n, "itemprop"))
+				}
+				if v := strings.TrimSpace(attr(n, "content")); key != "" && v != "" {
+					if _, ok := metas[key]; !ok {
+						metas[key] = v
+					}
+				}
+			case atom.Link:
+				if strings.EqualFold(attr(n, "rel"), "canonical") && p.head.url == "" {
+					if u := strings.TrimSpace(attr(n, "href")); strings.HasPrefix(u, "http") {
+						p.head.url = u
+					}
+				}
+			case atom.Script:
+				if strings.EqualFold(attr(n, "type"), "application/ld+json") && n.FirstChild != nil {
+					jsonLD = append(jsonLD, n.FirstChild.Data)
+				}
+				return
+			case atom.Time:
+				if timeAttr == "" {
+					timeAttr = attr(n, "datetime")
+				}
+			case atom.Style:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
 	}
-	if u, ok := p.doc.Find(`meta[property="og:url"]`).Attr("content"); ok && strings.HasPrefix(u, "http") {
-		return strings.TrimSpace(u)
+	walk(p.root)
+	if p.head.url == "" {
+		if u := metas["og:url"]; strings.HasPrefix(u, "http") {
+			p.head.url = u
+		}
 	}
-	return ""
+	for _, k := range metaTitleNames {
+		if v := metas[k]; v != "" {
+			p.head.metaTitle = collapseSpace(v)
+			break
+		}
+	}
+	for _, k := range metaDateNames {
+		if iso, _, _, ok := findDateTime(metas[k]); ok {
+			p.head.published = iso
+			return
+		}
+	}
+	for _, src := range jsonLD {
+		if d := jsonLDDate(src); d != "" {
+			p.head.published = d
+			return
+		}
+	}
+	if iso, _, _, ok := findDateTime(timeAttr); ok {
+		p.head.published = iso
+	}
+}
+
+// prune removes from the tree what is never visible text: scripts,
+// styles, forms controls, comments and hidden elements.
+func prune(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.CommentNode || (c.Type == html.ElementNode && c.DataAtom != atom.Head && (dropAtoms[c.DataAtom] || hidden(c))) {
+			n.RemoveChild(c)
+		} else if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+			prune(c)
+		}
+		c = next
+	}
 }
 
 // positions fills p.pos: for each element, the number of visible
@@ -250,17 +417,12 @@ func (p *page) contentNode() *html.Node {
 			return n
 		}
 	}
-	for _, sel := range knownBody {
-		for _, n := range p.doc.Find(sel).Nodes {
-			st := p.stats[n]
-			if st != nil && st.text >= 20 {
-				p.knownBody = true
-				return n
-			}
-			if st != nil || hidden(n) {
-				p.emptyBody = true // the template's body holds only a file, image or video
-			}
+	for _, n := range knownContainers(p.body) {
+		if st := p.stats[n]; st != nil && st.text >= 20 {
+			p.knownBody = true
+			return n
 		}
+		p.emptyBody = true // the template's body holds only a file, image or video
 	}
 	var best *html.Node
 	bestScore := 0.0
@@ -314,10 +476,10 @@ func (p *page) score(n *html.Node, st *nodeStat) float64 {
 	density := float64(st.text) / float64(st.text+st.link+1)
 	s := (float64(st.punct) + float64(st.text)/40) * density * density
 	if ci := classID(n); ci != "" {
-		if positiveRe.MatchString(ci) {
+		if positiveWords.match(ci) {
 			s *= 1.3
 		}
-		if negativeRe.MatchString(ci) {
+		if negativeWords.match(ci) {
 			s *= 0.5
 		}
 	}
@@ -334,14 +496,7 @@ func (p *page) title(content *html.Node) (node *html.Node, title string) {
 			return sel.Get(0), collapseSpace(sel.Text())
 		}
 	}
-	docTitle := collapseSpace(p.doc.Find("title").First().Text())
-	metaTitle := ""
-	for _, sel := range []string{`meta[property="og:title"]`, `meta[name="ArticleTitle"]`, `meta[name="articletitle"]`, `meta[name="title"]`, `meta[name="twitter:title"]`} {
-		if v, ok := p.doc.Find(sel).Attr("content"); ok && strings.TrimSpace(v) != "" {
-			metaTitle = collapseSpace(v)
-			break
-		}
-	}
+	docTitle, metaTitle := p.head.title, p.head.metaTitle
 	ref := compact(docTitle + "\n" + metaTitle)
 	// Link texts of the page: a candidate that is also a link elsewhere is
 	// a column or site name.
@@ -446,7 +601,7 @@ func (p *page) title(content *html.Node) (node *html.Node, title string) {
 		if st.links > 0 && st.link*2 > st.text+st.link {
 			s -= 4 // a link: navigation or a list entry
 		}
-		if ci := classID(n); ci != "" && titleNegRe.MatchString(ci) && !strings.Contains(ci, "tit") {
+		if ci := classID(n); ci != "" && titleNegWords.match(ci) && !strings.Contains(ci, "tit") {
 			s -= 3
 		}
 		if navTexts[ct] {
@@ -563,7 +718,7 @@ func (p *page) metadata(titleNode, content *html.Node) metaInfo {
 		mergeByline(&m.Byline, mi.Byline)
 	}
 	if m.Published == "" {
-		m.Published = p.metaDate()
+		m.Published = p.head.published
 	}
 	if m.Published == "" && titleNode != nil {
 		// A date printed near the headline without a label.
@@ -721,36 +876,6 @@ func firstLines(n *html.Node, k int) []string {
 	return out
 }
 
-// metaDate reads a publish date from meta tags, JSON-LD or <time>.
-func (p *page) metaDate() string {
-	for _, sel := range []string{
-		`meta[property="article:published_time"]`, `meta[name="PubDate"]`, `meta[name="pubdate"]`,
-		`meta[name="publishdate"]`, `meta[name="PublishDate"]`, `meta[name="firstpublishedtime"]`,
-		`meta[itemprop="datePublished"]`, `meta[name="publish_date"]`, `meta[name="date"]`,
-		`meta[name="DC.date"]`, `meta[name="dc.date"]`, `meta[name="og:release_date"]`,
-	} {
-		if v, ok := p.doc.Find(sel).Attr("content"); ok {
-			if iso, _, _, ok := findDateTime(v); ok {
-				return iso
-			}
-		}
-	}
-	found := ""
-	p.doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		found = jsonLDDate(s.Text())
-		return found == ""
-	})
-	if found != "" {
-		return found
-	}
-	if v, ok := p.doc.Find("time[datetime]").First().Attr("datetime"); ok {
-		if iso, _, _, ok := findDateTime(v); ok {
-			return iso
-		}
-	}
-	return ""
-}
-
 // jsonLDDate returns datePublished from a JSON-LD block.
 func jsonLDDate(src string) string {
 	var v any
@@ -855,7 +980,7 @@ func (p *page) bodyLines(content *html.Node, title string, m *metaInfo) []string
 			return
 		}
 		if n != content {
-			if ci := classID(n); ci != "" && chromeRe.MatchString(ci) && !positiveRe.MatchString(ci) {
+			if ci := classID(n); ci != "" && chromeWords.match(ci) && !positiveWords.match(ci) {
 				return
 			}
 			if p.drop[n] {
@@ -941,28 +1066,26 @@ func trimTail(lines []string) []string {
 	return lines
 }
 
-
 // pageFeatures are the signals that tell an article from other pages.
 type pageFeatures struct {
-	Han          int     // Han characters in the body
-	Lines        int     // body lines
-	Punct        int     // sentence punctuation in the content
-	Share        float64 // content text / all page text
-	TitleScore   float64 // evidence for a headline element
-	Dated        bool    // a publish date was found
-	Known        bool    // a known CMS article container
-	InLinks      int     // headline-like links inside the content
-	PageLinks    int     // headline-like links in the page
-	DatedLines   int     // body lines that carry a date
-	Truncated    int     // body lines cut short with "..." (list summaries)
-	FooterLines  int     // body lines of footer text (版权所有, 地址, 邮编 …)
-	ListURL      bool    // the URL looks like a list or home page
-	ArticleURL   bool    // the URL looks like an article
+	Han         int     // Han characters in the body
+	Lines       int     // body lines
+	Punct       int     // sentence punctuation in the content
+	Share       float64 // content text / all page text
+	TitleScore  float64 // evidence for a headline element
+	Dated       bool    // a publish date was found
+	Known       bool    // a known CMS article container
+	InLinks     int     // headline-like links inside the content
+	PageLinks   int     // headline-like links in the page
+	DatedLines  int     // body lines that carry a date
+	Truncated   int     // body lines cut short with "..." (list summaries)
+	FooterLines int     // body lines of footer text (版权所有, 地址, 邮编 …)
+	ListURL     bool    // the URL looks like a list or home page
+	ArticleURL  bool    // the URL looks like an article
 }
 
 var (
-	footerRe     = regexp.MustCompile(`版权所有|Copyright|©|地址[:：]|邮编|邮政编码|电话[:：]|传真|ICP|备案|技术支持|E-?mail|邮箱[:：]`)
-	truncatedRe  = regexp.MustCompile(`(?:\.{3}|…+|。。。)\s*$`)
+	footerWords  = words{"版权所有", "Copyright", "copyright", "©", "地址：", "地址:", "邮编", "邮政编码", "电话：", "电话:", "传真", "ICP", "备案", "技术支持", "E-mail", "Email", "email", "邮箱：", "邮箱:"}
 	listURLRe    = regexp.MustCompile(`(?i)(?:/list\d*\.(?:htm|html|psp|jsp)|/main\.(?:htm|psp)|/index(?:_\d+)?\.(?:htm|html|php|jsp|asp|shtml)?$|^https?://[^/]+/?$|/(?:search|list|lists|column)(?:/|\?|$)|[?&](?:page|pageindex|keyword|q)=)`)
 	articleURLRe = regexp.MustCompile(`(?i)(?:/page\.(?:htm|psp)|/info/\d+/\d+\.htm|/content[/_]|/detail|/article|/\d{4}/\d{2,4}/|/t\d{8}_\d+|/c\d+a\d+/|/show|/view|/news/\d+|\d{5,}\.(?:s?html?|php|jsp|aspx?)$)`)
 )
@@ -972,13 +1095,14 @@ func (p *page) features(content *html.Node, body string, a *Article) pageFeature
 	lines := strings.Split(body, "\n")
 	f.Lines = len(lines)
 	for _, l := range lines {
-		if dateLikeRe.MatchString(l) && runeLen(l) < 80 {
+		short := len(l) < 240 // about 80 Han characters
+		if short && dateLikeRe.MatchString(l) {
 			f.DatedLines++
 		}
-		if truncatedRe.MatchString(l) {
+		if t := strings.TrimRight(l, " "); strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…") || strings.HasSuffix(t, "。。。") {
 			f.Truncated++
 		}
-		if footerRe.MatchString(l) && runeLen(l) < 200 {
+		if len(l) < 600 && footerWords.match(l) {
 			f.FooterLines++
 		}
 	}
