@@ -38,8 +38,9 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // or "" if there is none.
 //
 // A UTF-8 byte order mark means UTF-8. Otherwise bytes that are valid UTF-8
-// are UTF-8 (unless they are a short run of two-byte sequences that reads
-// far better as GBK or Big5). Else the charsets declared by contentType and
+// are UTF-8 (unless all their multi-byte sequences are two bytes long,
+// which Chinese UTF-8 never is, and they read as common Chinese characters
+// in GBK or Big5: a short GBK text can be valid UTF-8 by chance). Else the charsets declared by contentType and
 // by the page itself (<meta charset>, <meta http-equiv="Content-Type">, an
 // XML declaration) are tried in that order and the first one under which the
 // bytes decode without error into plausible Chinese text is taken; GB2312 is

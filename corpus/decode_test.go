@@ -158,7 +158,7 @@ func FuzzDecode(f *testing.F) {
 // BenchmarkDecode decodes a 20 KB GBK page that declares gb2312.
 func BenchmarkDecode(b *testing.B) {
 	var body strings.Builder
-	for body.Len() < 13000 {
+	for body.Len() < 30000 { // UTF-8 bytes: about 20 KB in GBK
 		body.WriteString("<p>" + newsSimplified + "</p>\n<p>" + newsSimplified2 + "</p>\n")
 	}
 	data := gbk(b, page(`<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, "校园新闻", body.String()))
@@ -174,7 +174,7 @@ func BenchmarkDecode(b *testing.B) {
 // BenchmarkDecodeGuess decodes the same page without a declaration.
 func BenchmarkDecodeGuess(b *testing.B) {
 	var body strings.Builder
-	for body.Len() < 13000 {
+	for body.Len() < 30000 { // UTF-8 bytes: about 20 KB in GBK
 		body.WriteString("<p>" + newsSimplified + "</p>\n<p>" + newsSimplified2 + "</p>\n")
 	}
 	data := gbk(b, page("", "校园新闻", body.String()))

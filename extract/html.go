@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -61,7 +62,7 @@ var (
 	// class/id words of elements whose headings are not the headline.
 	titleNegWords = words{"nav", "menu", "foot", "sidebar", "side", "crumb", "position", "location", "list", "links", "copyright", "banner", "logo", "column", "lanmu"}
 	// class/id words of chrome inside an article container that must go.
-	chromeWords = words{"share", "bdshare", "jiathis", "pager", "pagination", "paging", "related", "relate", "recommend", "comment", "qrcode", "erweima", "print", "prev", "next", "updown", "gotop", "toolbar", "attach", "fujian", "xgxw", "xgwz", "vote", "digg", "editor_info", "editorinfo"}
+	chromeWords = words{"intro", "summary", "abstract", "zhaiyao", "digest", "share", "bdshare", "jiathis", "pager", "pagination", "paging", "related", "relate", "recommend", "comment", "qrcode", "erweima", "print", "prev", "next", "updown", "gotop", "toolbar", "attach", "fujian", "xgxw", "xgwz", "vote", "digg", "editor_info", "editorinfo"}
 )
 
 // knownBody lists the content containers of common Chinese CMS templates
@@ -190,15 +191,18 @@ func (e *Extractor) extractHTML(in Input) (*Article, error) {
 	}
 	lines := p.bodyLines(content, title, &meta)
 	body := strings.Join(lines, "\n")
-	if meta.Published == "" || meta.Publisher == "" {
-		// Some templates print the metadata line after the body.
-		for _, l := range linesAfter(content, 8) {
-			if mi, ok := parseMeta(l); ok && runeLen(l) < 120 {
-				if !hasDateLabel(l) {
-					mi.Published = "" // a bare date after the body dates something else
-				}
-				mergeMeta(&meta, mi)
+	// Some templates print the metadata line or the editor after the body.
+	for _, l := range linesAfter(content, 8) {
+		if runeLen(l) >= 120 {
+			continue
+		}
+		if mi, ok := parseMeta(l); ok {
+			if !hasDateLabel(l) {
+				mi.Published = "" // a bare date after the body dates something else
 			}
+			mergeMeta(&meta, mi)
+		} else if b, ok := creditLine(l); ok {
+			mergeByline(&meta.Byline, b)
 		}
 	}
 	a.Published = meta.Published
@@ -539,7 +543,7 @@ func (p *page) title(content *html.Node) (node *html.Node, title string) {
 			continue // under a hidden element
 		}
 		t := nodeText(n)
-		if ls := firstLines(n, 3); len(ls) > 1 {
+		if ls := linesOf(n, 3, false); len(ls) > 1 {
 			// A headline with the metadata line inside its element.
 			if _, ok := parseMeta(ls[1]); ok && hasDateLabel(ls[1]) {
 				t = ls[0]
@@ -814,6 +818,8 @@ func (p *page) metaLines(titleNode, content *html.Node) []string {
 		block := n.Type == html.ElementNode && blockAtoms[n.DataAtom]
 		if block {
 			flush()
+		} else {
+			buf.WriteByte(' ') // keep adjacent inline values apart: <time>…</time><time>…
 		}
 		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
 			walk(c)
@@ -838,8 +844,14 @@ func (p *page) metaLines(titleNode, content *html.Node) []string {
 	return lines
 }
 
-// firstLines returns up to k text lines from the top of n.
-func firstLines(n *html.Node, k int) []string {
+// firstLines returns up to k text lines from the top of n. Inline
+// elements are kept apart by a space, so the lines suit metadata parsing
+// rather than display.
+func firstLines(n *html.Node, k int) []string { return linesOf(n, k, true) }
+
+// linesOf returns up to k text lines from the top of n; sep puts a space
+// between inline elements.
+func linesOf(n *html.Node, k int, sep bool) []string {
 	var out []string
 	var buf strings.Builder
 	flush := func() {
@@ -860,6 +872,8 @@ func firstLines(n *html.Node, k int) []string {
 		block := n.Type == html.ElementNode && blockAtoms[n.DataAtom]
 		if block {
 			flush()
+		} else if sep {
+			buf.WriteByte(' ')
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -914,7 +928,7 @@ func (p *page) ruleText(sel string) string {
 }
 
 // boilerRe matches whole lines of page chrome found inside content areas.
-var boilerRe = regexp.MustCompile(`^(?:【?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|返回(?:列表|顶部|首页)?|打印(?:本页|此文)?|关闭(?:窗口|本页)?|分享到|收藏|字号|字体|【?大\s*中\s*小】?)|(?:扫一扫|分享到|点击数|浏览次数|阅读次数)[:：]|附件[:：]?$|附件\d*[:：]|相关(?:新闻|阅读|文章|链接|推荐)|您(?:的位置|现在的位置|当前的位置|所在的位置|所在位置)|当前位置)`)
+var boilerRe = regexp.MustCompile(`^(?:【?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|返回(?:列表|顶部|首页)?|打印(?:本页|此文)?|关闭(?:窗口|本页)?|分享到|收藏|字号|字体|【?大\s*中\s*小】?)|(?:扫一扫|分享到|点击数|浏览次数|阅读次数)[:：]|附件[:：]?$|附件\d*[:：]|相关(?:新闻|阅读|文章|链接|推荐)|-+分隔线-*|您(?:的位置|现在的位置|当前的位置|所在的位置|所在位置)|当前位置)`)
 
 // bodyLines renders the content node as text lines, one per block element,
 // dropping chrome, the repeated headline and credit lines (whose credits go
@@ -948,12 +962,15 @@ func (p *page) bodyLines(content *html.Node, title string, m *metaInfo) []string
 			return // the headline repeated at the top
 		}
 		if len(lines) < 3 && n < 120 {
-			if mi, ok := parseMeta(s); ok && (mi.Published != "" || mi.Views != nil) {
+			if mi, ok := parseMeta(s); ok && (mi.Views != nil || mi.Publisher != "" || (mi.Published != "" && hasPublishLabel(s))) {
 				mergeMeta(m, mi)
 				return // the metadata line inside the content
 			}
 		}
-		if b, ok := creditLine(s); ok {
+		if !hasWordRune(s) {
+			return // a separator line: ------, ※※※
+		}
+		if b, ok := creditLine(s); ok && (!b.Empty() || hasPublishLabel(s)) {
 			// A closing "来源：X" names the publisher, not a department.
 			if mi, ok := parseMeta(s); ok && mi.Publisher != "" && b.Department == mi.Publisher {
 				b.Department = ""
@@ -961,6 +978,11 @@ func (p *page) bodyLines(content *html.Node, title string, m *metaInfo) []string
 			}
 			mergeByline(&m.Byline, b)
 			return
+		}
+		if n <= 60 {
+			if b, ok := captionCredit(s); ok {
+				mergeByline(&m.Byline, b) // 会议现场。记者 陈思远 摄: kept in the body
+			}
 		}
 		lines = append(lines, s)
 	}
@@ -1212,4 +1234,44 @@ func linesAfter(n *html.Node, k int) []string {
 		}
 	}
 	return out
+}
+
+// hasPublishLabel reports whether a line labels a date as the publish
+// date (发布时间, 日期 …), as opposed to an event's 时间.
+func hasPublishLabel(line string) bool {
+	for _, w := range []string{"发布", "发表", "发稿", "发文", "更新", "發佈", "發布", "發表", "日期", "時間：", "来源", "來源", "作者"} {
+		if strings.Contains(line, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWordRune reports whether s has a letter, digit or Han character.
+func hasWordRune(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// captionCredit reads a photo credit at the end of a caption line
+// ("会议现场。记者 陈思远 摄", "（张三 摄）").
+func captionCredit(s string) (Byline, bool) {
+	t := strings.TrimRight(s, " ）)】]")
+	if !(strings.HasSuffix(t, "摄") || strings.HasSuffix(t, "攝") || strings.HasSuffix(t, "摄影") || strings.HasSuffix(t, "供图")) {
+		return Byline{}, false
+	}
+	// The credit follows the caption's last punctuation mark; a role word
+	// before it stays ("会议现场。记者 陈思远 摄" → "记者 陈思远 摄").
+	if j := strings.LastIndexAny(t, "。，；！？（(【["); j >= 0 {
+		t = t[j+1:]
+	}
+	b, ok := parseByline(strings.TrimLeft(t, "（(【[ "))
+	if !ok || len(b.Photographers) == 0 {
+		return Byline{}, false
+	}
+	return Byline{Photographers: b.Photographers}, true
 }
