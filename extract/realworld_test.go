@@ -216,7 +216,7 @@ func TestDevPages(t *testing.T) {
 var devFloor = struct {
 	title, published, publisher, body float64
 	nonArticlesEmitted                int
-}{title: 0.0, published: 0.0, publisher: 0.0, body: 0.0, nonArticlesEmitted: 5}
+}{title: 0.96, published: 0.93, publisher: 0.85, body: 0.965, nonArticlesEmitted: 4}
 
 // TestNKUPages checks article / non-article recognition and headlines on
 // the 537 pages of one university's sites (manifest.tsv gives the truth).
@@ -285,4 +285,4 @@ func TestNKUPages(t *testing.T) {
 	}
 }
 
-var nkuFloor = struct{ found, title, emitted float64 }{found: 0.0, title: 0.0, emitted: 1.0}
+var nkuFloor = struct{ found, title, emitted float64 }{found: 0.95, title: 0.94, emitted: 0.03}
