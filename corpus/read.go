@@ -50,7 +50,9 @@ type Options struct {
 // An input is "-" for standard input (read once, as one document), a
 // folder (walked recursively in lexical order, skipping hidden files and
 // folders whose names start with "." and not following symbolic links to
-// folders), or a file. Files are read by name: .zip, .tar, .tar.gz and .tgz
+// folders; in a folder only pages, text files and archives are read, by
+// extension: .html, .htm, .shtml, .xhtml, .php, .asp(x), .jsp, .txt …,
+// no extension, and the archive kinds below), or a file. Files are read by name: .zip, .tar, .tar.gz and .tgz
 // archives yield their regular members in archive order; .warc and .warc.gz
 // files yield their HTTP response records (see below); any other file is
 // one document. The checks are case-insensitive.
@@ -199,6 +201,9 @@ func (r *reader) walk(root string) bool {
 		if !info.Mode().IsRegular() { // links to folders, devices, sockets
 			return nil
 		}
+		if !pageOrArchive(p) {
+			return nil // images, scripts, gold files … found in a folder
+		}
 		if !r.file(p, info) {
 			return filepath.SkipAll
 		}
@@ -208,6 +213,20 @@ func (r *reader) walk(root string) bool {
 		return r.fail(root, pathErr(err))
 	}
 	return !r.stopped
+}
+
+// pageExts are the file name extensions read when walking a folder, besides
+// archives. Files named on the command line are read whatever their name.
+var pageExts = map[string]bool{
+	"": true, ".html": true, ".htm": true, ".shtml": true, ".shtm": true, ".xhtml": true, ".xht": true,
+	".php": true, ".asp": true, ".aspx": true, ".jsp": true, ".jspx": true, ".do": true, ".cfm": true,
+	".psp": true, ".chtml": true, ".txt": true, ".text": true,
+}
+
+// pageOrArchive reports whether a file found in a folder is read: a page,
+// a text file or an archive (by its name).
+func pageOrArchive(name string) bool {
+	return kindOf(name) != kindPlain || pageExts[strings.ToLower(filepath.Ext(name))]
 }
 
 // archive kinds recognised by file name.

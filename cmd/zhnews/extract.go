@@ -43,7 +43,7 @@ status is 1 when any input failed.`,
 			if err != nil {
 				return err
 			}
-			var w io.Writer = os.Stdout
+			var w io.Writer = cmd.OutOrStdout()
 			if out != "" {
 				f, err := os.Create(out)
 				if err != nil {
@@ -55,7 +55,7 @@ status is 1 when any input failed.`,
 			bw := bufio.NewWriterSize(w, 1<<16)
 			enc := json.NewEncoder(bw)
 			enc.SetEscapeHTML(false)
-			prog := newProgress("extract")
+			prog := newProgress(cmd.ErrOrStderr(), "extract")
 			var nArticles, nSkipped, nFailed int
 			start := time.Now()
 			err = pipeline.Run(cmd.Context(), ex, args, pipeline.Options{Workers: workers, Read: corpus.Options{MaxSize: maxSize}},
@@ -91,7 +91,7 @@ status is 1 when any input failed.`,
 				return err
 			}
 			if verbose || prog.tty {
-				fmt.Fprintf(os.Stderr, "%d articles, %d skipped, %d failed in %s\n", nArticles, nSkipped, nFailed, time.Since(start).Round(time.Millisecond))
+				fmt.Fprintf(cmd.ErrOrStderr(), "%d articles, %d skipped, %d failed in %s\n", nArticles, nSkipped, nFailed, time.Since(start).Round(time.Millisecond))
 			}
 			if nFailed > 0 {
 				return errFailed

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/mattn/go-isatty"
@@ -11,15 +12,21 @@ import (
 // progress shows a spinner with a count on a terminal and nothing when
 // stderr is piped. Log lines go to stderr either way, above the bar.
 type progress struct {
+	w   io.Writer
 	tty bool
 	bar *progressbar.ProgressBar
 }
 
-func newProgress(what string) *progress {
-	p := &progress{tty: isatty.IsTerminal(os.Stderr.Fd())}
+// newProgress returns a progress display on w; it draws a bar only when w
+// is a terminal.
+func newProgress(w io.Writer, what string) *progress {
+	p := &progress{w: w}
+	if f, ok := w.(*os.File); ok {
+		p.tty = isatty.IsTerminal(f.Fd())
+	}
 	if p.tty {
 		p.bar = progressbar.NewOptions64(-1,
-			progressbar.OptionSetWriter(os.Stderr),
+			progressbar.OptionSetWriter(w),
 			progressbar.OptionSetDescription(what),
 			progressbar.OptionShowCount(),
 			progressbar.OptionShowIts(),
@@ -42,7 +49,7 @@ func (p *progress) log(s string) {
 	if p.bar != nil {
 		_ = p.bar.Clear()
 	}
-	fmt.Fprintln(os.Stderr, s)
+	fmt.Fprintln(p.w, s)
 }
 
 func (p *progress) finish() {
