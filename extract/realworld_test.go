@@ -286,3 +286,18 @@ func TestNKUPages(t *testing.T) {
 }
 
 var nkuFloor = struct{ found, title, emitted float64 }{found: 0.95, title: 0.94, emitted: 0.03}
+
+// TestMetricCanFail proves the body measure behind the floors can fail:
+// unrelated text scores low, the same text full marks.
+func TestMetricCanFail(t *testing.T) {
+	a := "江城职业技术学院与华拓智能装备有限公司签署校企合作协议。"
+	if f := bigramF1(a, a); f != 1 {
+		t.Errorf("identical bodies score %.3f, want 1", f)
+	}
+	if f := bigramF1(a, "版权所有 地址：东川省江城市学府路1号 邮编：430000"); f > 0.1 {
+		t.Errorf("unrelated bodies score %.3f", f)
+	}
+	if f := bigramF1("", a); f != 0 {
+		t.Errorf("an empty body scores %.3f", f)
+	}
+}
