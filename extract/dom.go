@@ -146,32 +146,3 @@ func isAncestor(a, n *html.Node) bool {
 	}
 	return false
 }
-
-// before reports whether a comes before b in document order (a is not an
-// ancestor of b).
-func before(a, b *html.Node) bool {
-	order := 0
-	var walk func(*html.Node) bool
-	walk = func(n *html.Node) bool {
-		if n == a {
-			order = -1
-			return true
-		}
-		if n == b {
-			order = 1
-			return true
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	root := a
-	for root.Parent != nil {
-		root = root.Parent
-	}
-	walk(root)
-	return order == -1
-}

@@ -801,9 +801,7 @@ func (p *page) metaLines(titleNode, content *html.Node) []string {
 		if n == content {
 			// The metadata line may sit at the top of the content.
 			flush()
-			for _, l := range firstLines(n, 3) {
-				lines = append(lines, l)
-			}
+			lines = append(lines, firstLines(n, 3)...)
 			done = true
 			return
 		}

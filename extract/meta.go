@@ -342,12 +342,11 @@ func parseMetaImpl(s string) (m metaInfo, ok, clean bool) {
 
 // mdDateParts is one date/time read from text.
 type mdDateParts struct {
-	y, mo, d      int
-	hasTime       bool
-	h, mi, sec    int
-	zone          string // "" (China time), "Z" or "+hh:mm"
-	start, end    int
-	compactSource bool
+	y, mo, d   int
+	hasTime    bool
+	h, mi, sec int
+	zone       string // "" (China time), "Z" or "+hh:mm"
+	start, end int
 }
 
 // parseDateTime reads one publish date/time in any common form and returns
