@@ -926,7 +926,7 @@ func (p *page) ruleText(sel string) string {
 }
 
 // boilerRe matches whole lines of page chrome found inside content areas.
-var boilerRe = regexp.MustCompile(`^(?:【?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|返回(?:列表|顶部|首页)?|打印(?:本页|此文)?|关闭(?:窗口|本页)?|分享到|收藏|字号|字体|【?大\s*中\s*小】?)|(?:扫一扫|分享到|点击数|浏览次数|阅读次数)[:：]|附件[:：]?$|附件\d*[:：]|相关(?:新闻|阅读|文章|链接|推荐)|-+分隔线-*|您(?:的位置|现在的位置|当前的位置|所在的位置|所在位置)|当前位置)`)
+var boilerRe = regexp.MustCompile(`^(?:【?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|返回(?:列表|顶部|首页)?|打印(?:本页|此文)?|关闭(?:窗口|本页)?|分享到|收藏|字号|字体|【?大\s*中\s*小】?)|(?:扫一扫|分享到|点击数|浏览次数|阅读次数)[:：]|附件[:：]?$|附件\d*[:：]|相关(?:新闻|阅读|文章|链接|推荐)|-+分隔线-*|点击上方.{0,6}关注|您(?:的位置|现在的位置|当前的位置|所在的位置|所在位置)|当前位置)`)
 
 // bodyLines renders the content node as text lines, one per block element,
 // dropping chrome, the repeated headline and credit lines (whose credits go
@@ -969,12 +969,7 @@ func (p *page) bodyLines(content *html.Node, title string, m *metaInfo) []string
 			return // a separator line: ------, ※※※
 		}
 		if b, ok := creditLine(s); ok && (!b.Empty() || hasPublishLabel(s)) {
-			// A closing "来源：X" names the publisher, not a department.
-			if mi, ok := parseMeta(s); ok && mi.Publisher != "" && b.Department == mi.Publisher {
-				b.Department = ""
-				mergeMeta(m, mi)
-			}
-			mergeByline(&m.Byline, b)
+			takeCredit(m, s, b) // a closing "来源：X" names the publisher
 			return
 		}
 		if n <= 60 {

@@ -1,12 +1,15 @@
 package extract
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 )
 
 // extractText reads a plain-text article: an optional headline line, an
 // optional metadata line (发布者:…发布时间:…浏览次数:…) and the body, one
-// paragraph per line.
+// paragraph per line. Text scraped from pages may start with a few lines of
+// navigation before the headline; they are dropped.
 func (e *Extractor) extractText(in Input) (*Article, error) {
 	a := &Article{Source: in.Source}
 	var lines []string
@@ -18,36 +21,55 @@ func (e *Extractor) extractText(in Input) (*Article, error) {
 	if len(lines) == 0 {
 		return nil, notArticle("empty text")
 	}
-	var by Byline
-	// Metadata lines among the first few lines.
+	var m metaInfo
 	metaAt := -1
-	for i := 0; i < len(lines) && i < 4; i++ {
-		if runeLen(lines[i]) > 160 {
-			continue
+	for i := 0; i < len(lines) && i < 8; i++ {
+		if isProse(lines[i]) && i > 0 {
+			break // the body has begun
 		}
-		mi, ok := parseMeta(lines[i])
-		if !ok || (mi.Published == "" && mi.Views == nil && mi.Publisher == "") {
-			continue
+		if mi, ok := textMetaLine(lines[i]); ok {
+			m, metaAt = mi, i
+			break
 		}
-		a.Published, a.Publisher, a.Views = mi.Published, mi.Publisher, mi.Views
-		mergeByline(&by, mi.Byline)
-		metaAt = i
-		break
 	}
 	start := 0
+	titleAt := -1
 	switch {
-	case metaAt >= 1 && isHeadline(lines[metaAt-1]):
-		a.Title = lines[metaAt-1]
+	case metaAt >= 1:
+		for i := metaAt - 1; i >= 0 && i >= metaAt-2; i-- {
+			if isHeadline(lines[i]) {
+				titleAt = i
+				break
+			}
+		}
 		start = metaAt + 1
 	case metaAt == 0:
 		start = 1
-		if len(lines) > 1 && isHeadline(lines[1]) && len(lines) > 2 && !isHeadline(lines[2]) {
-			a.Title = lines[1]
-			start = 2
+		if len(lines) > 2 && isHeadline(lines[1]) && isProse(lines[2]) {
+			titleAt, start = 1, 2
 		}
-	case metaAt < 0 && len(lines) > 1 && isHeadline(lines[0]) && runeLen(lines[1]) > runeLen(lines[0]):
-		a.Title = lines[0]
-		start = 1
+	default:
+		// No metadata line: the headline is the most Chinese headline-like
+		// line before the first paragraph of prose, if that comes soon.
+		first := -1
+		for i := 0; i < len(lines) && i < 16; i++ {
+			if isProse(lines[i]) {
+				first = i
+				break
+			}
+		}
+		best := 0
+		for i := max(first-3, 0); i < first; i++ {
+			if n := cjkCount(lines[i]); isHeadline(lines[i]) && !boilerRe.MatchString(lines[i]) && n >= 6 && n > best {
+				titleAt, best = i, n
+			}
+		}
+		if titleAt >= 0 {
+			start = titleAt + 1
+		}
+	}
+	if titleAt >= 0 {
+		a.Title = lines[titleAt]
 	}
 	var body []string
 	for i := start; i < len(lines); i++ {
@@ -55,12 +77,17 @@ func (e *Extractor) extractText(in Input) (*Article, error) {
 			continue
 		}
 		l := lines[i]
-		if b, ok := creditLine(l); ok {
-			mergeByline(&by, b)
+		if b, ok := creditLine(l); ok && (!b.Empty() || hasPublishLabel(l)) {
+			takeCredit(&m, l, b)
 			continue
 		}
-		if boilerRe.MatchString(l) {
+		if boilerRe.MatchString(l) || !hasWordRune(l) {
 			continue
+		}
+		if runeLen(l) <= 60 {
+			if b, ok := captionCredit(l); ok {
+				mergeByline(&m.Byline, b)
+			}
 		}
 		body = append(body, l)
 	}
@@ -69,18 +96,64 @@ func (e *Extractor) extractText(in Input) (*Article, error) {
 			break
 		}
 		if b, _, ok := leadingCredit(l); ok {
-			mergeByline(&by, b)
+			mergeByline(&m.Byline, b)
 			break
+		}
+	}
+	if n := len(body); n > 0 {
+		if b, supplier, ok := trailingCredit(body[n-1]); ok {
+			mergeByline(&m.Byline, b)
+			if m.Publisher == "" {
+				m.Publisher = supplier
+			}
 		}
 	}
 	a.Body = strings.Join(body, "\n")
 	if size := cjkCount(a.Body); size < e.minBody && runeLen(a.Body) < 3*e.minBody {
 		return nil, notArticle("body too short: %d Han characters", size)
 	}
-	if !by.Empty() {
-		a.Byline = &by
+	a.Published, a.Publisher, a.Views = m.Published, m.Publisher, m.Views
+	if !m.Byline.Empty() {
+		b := m.Byline
+		a.Byline = &b
 	}
 	return a, nil
+}
+
+// viewsRe reads counts written after the number: 158次查看, 阅读 88 次.
+var viewsRe = regexp.MustCompile(`(\d{1,9})\s*次(?:查看|浏览|阅读|點閱|瀏覽|閱讀)|(?:浏览|阅读|點閱|瀏覽|閱讀)\s*(\d{1,9})\s*次`)
+
+// textMetaLine reads a metadata line of scraped text: a labelled line
+// (parseMeta), or a short line that is mostly a date, maybe with a source
+// ("中央社/ 2024.05.25 15:33", "2018-4-12 0:00:00发布158次查看").
+func textMetaLine(l string) (metaInfo, bool) {
+	if runeLen(l) > 160 {
+		return metaInfo{}, false
+	}
+	if mi, ok := parseMeta(l); ok && (mi.Published != "" || mi.Views != nil || mi.Publisher != "") {
+		return mi, true
+	}
+	if runeLen(l) > 40 || isProse(l) {
+		return metaInfo{}, false
+	}
+	iso, s, e, ok := findDateTime(l)
+	if !ok || runeLen(l[:s])+runeLen(l[e:]) > 16 {
+		return metaInfo{}, false
+	}
+	mi := metaInfo{Published: iso}
+	if sm := viewsRe.FindStringSubmatch(l); sm != nil {
+		v := sm[1] + sm[2]
+		if n, err := strconv.Atoi(v); err == nil {
+			mi.Views = &n
+		}
+	}
+	return mi, true
+}
+
+// isProse reports whether a line reads as running text: sentence
+// punctuation, or long.
+func isProse(l string) bool {
+	return strings.ContainsAny(l, "。，,；！？") && runeLen(l) > 20 || runeLen(l) > 80
 }
 
 // isHeadline reports whether a line reads like a headline: short, and not
@@ -95,4 +168,42 @@ func isHeadline(l string) bool {
 	}
 	last := []rune(l)[n-1]
 	return !strings.ContainsRune("。，,；;：:", last)
+}
+
+// takeCredit merges a credit or source line into m: a "来源/供稿：X" line
+// names the publisher when none is known, the rest goes to the byline.
+func takeCredit(m *metaInfo, line string, b Byline) {
+	if mi, ok := parseMeta(line); ok && mi.Publisher != "" && b.Department == mi.Publisher {
+		b.Department = ""
+		mergeMeta(m, mi)
+	}
+	mergeByline(&m.Byline, b)
+}
+
+// trailingRe finds a bracketed credit closing the last paragraph:
+// "…发展。(人事处 供稿/校办 摄影)".
+var trailingRe = regexp.MustCompile(`[（(]([^（()）]{2,60})[)）]\s*$`)
+
+// supplierRe reads the unit of a 供稿 credit.
+var supplierRe = regexp.MustCompile(`(?:供稿(?:单位)?[:：]\s*([^\s/、，,；;)）]+))|([^\s/、，,；;（(:：]+)\s*供稿`)
+
+// trailingCredit reads a bracketed credit at the end of a paragraph; the
+// unit that supplied the article (供稿) is returned apart.
+func trailingCredit(p string) (b Byline, supplier string, ok bool) {
+	m := trailingRe.FindStringSubmatch(p)
+	if m == nil {
+		return Byline{}, "", false
+	}
+	inner := m[1]
+	if sm := supplierRe.FindStringSubmatch(inner); sm != nil {
+		supplier = sm[1] + sm[2]
+	}
+	b, ok = parseByline(inner)
+	if supplier != "" && b.Department == supplier {
+		b.Department = ""
+	}
+	if !ok && supplier == "" {
+		return Byline{}, "", false
+	}
+	return b, supplier, true
 }
