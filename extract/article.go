@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/zhnews/zhnews/entity"
+
 // Article is one extracted news article, in the shape of the output contract
 // (spec/output.md). Fields that were not found are left empty and omitted
 // from JSON; nothing is invented.
@@ -14,6 +16,11 @@ type Article struct {
 	Views     *int    `json:"views,omitempty"`
 	Byline    *Byline `json:"byline,omitempty"`
 	Body      string  `json:"body"`
+
+	// Entities, filled when the Extractor has a recognizer (Options.Entities).
+	People        []entity.Person       `json:"people,omitempty"`
+	Organizations []entity.Organization `json:"organizations,omitempty"`
+	Locations     []entity.Location     `json:"locations,omitempty"`
 	// Pages is the number of pages joined into this article when it was
 	// split over several pages; omitted for single-page articles.
 	Pages int `json:"pages,omitempty"`

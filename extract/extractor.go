@@ -2,10 +2,12 @@ package extract
 
 import (
 	"context"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/zhnews/zhnews/entity"
 	"strings"
 )
 
@@ -50,17 +52,21 @@ type Options struct {
 	// none, letters) a body must hold for the page to count as an article.
 	// Zero means 12.
 	MinBody int
+	// Entities, when set, finds the people, organizations and locations
+	// of each article.
+	Entities *entity.Recognizer
 }
 
 // Extractor extracts articles from pages. It is safe for concurrent use.
 type Extractor struct {
-	rules   *Rules
-	minBody int
+	rules    *Rules
+	minBody  int
+	entities *entity.Recognizer
 }
 
 // New returns an Extractor built from opts.
 func New(opts Options) (*Extractor, error) {
-	e := &Extractor{rules: opts.Rules, minBody: opts.MinBody}
+	e := &Extractor{rules: opts.Rules, minBody: opts.MinBody, entities: opts.Entities}
 	if e.minBody <= 0 {
 		e.minBody = 12
 	}
@@ -108,7 +114,22 @@ func (e *Extractor) Extract(ctx context.Context, in Input) (*Article, error) {
 		return nil, err
 	}
 	a.ID = articleID(a.Source)
+	if e.entities != nil {
+		e.recognize(a)
+	}
 	return a, nil
+}
+
+// recognize fills the entity fields of a.
+func (e *Extractor) recognize(a *Article) {
+	d := entity.Doc{Title: a.Title, Body: a.Body, Publisher: a.Publisher, URL: a.Source.URL}
+	if b := a.Byline; b != nil {
+		for _, list := range [][]string{b.Authors, b.Correspondents, b.Photographers, b.Editors} {
+			d.Credits = append(d.Credits, list...)
+		}
+	}
+	res := e.entities.Recognize(d)
+	a.People, a.Organizations, a.Locations = res.People, res.Organizations, res.Locations
 }
 
 // articleID derives the stable id of an article: from its canonical URL

@@ -89,8 +89,9 @@ func (a *Article) Paged() bool { return a.more || isContinuationPage(a.Source) }
 // JoinPages joins the pages of split articles: pages whose locations
 // differ only by a _N suffix are merged into the first page, in page
 // order, when the first page is among them. Other articles are returned
-// unchanged, in their order.
-func JoinPages(articles []*Article) []*Article {
+// unchanged, in their order. Entities of a joined article are found again
+// on its whole body.
+func (e *Extractor) JoinPages(articles []*Article) []*Article {
 	groups := map[string][]*Article{}
 	nums := map[*Article]int{}
 	var order []string
@@ -127,6 +128,9 @@ func JoinPages(articles []*Article) []*Article {
 		}
 		first.Body = strings.Join(bodies, "\n")
 		first.Pages = len(g)
+		if e.entities != nil {
+			e.recognize(&first)
+		}
 		out = append(out, &first)
 	}
 	return out

@@ -138,7 +138,7 @@ func TestJoinPages(t *testing.T) {
 		}
 		parts = append(parts, a)
 	}
-	joined := extract.JoinPages(parts)
+	joined := ex.JoinPages(parts)
 	if len(joined) != 1 {
 		t.Fatalf("JoinPages gave %d articles, want 1", len(joined))
 	}

@@ -134,7 +134,7 @@ func Run(ctx context.Context, ex *extract.Extractor, inputs []string, opts Optio
 	if readErr != nil {
 		return readErr
 	}
-	for _, a := range extract.JoinPages(paged) {
+	for _, a := range ex.JoinPages(paged) {
 		if err := emit(Result{Path: a.Source.Path, Article: a}); err != nil {
 			return err
 		}

@@ -1,0 +1,453 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// schoolTitles are posts that, written without an organization in a
+// school's own news, belong to the publishing school.
+var schoolTitles = toSet(`校长 副校长 常务副校长 校长助理 党委书记 党委副书记 书记 副书记 党委常委 党委委员 纪委书记 院长 副院长 执行院长 常务副院长 院长助理 总会计师 教务长 秘书长 处长 副处长 部长 副部长 主任 副主任 教授 副教授 研究员 讲师 校長 副校長 院長 副院長 教務長 學務長 總務長 研發長 主任秘書`)
+
+// assemble turns the mentions of the headline and body into the result:
+// organizations merged with their short forms, people with their roles.
+func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Result {
+	var res Result
+	orgs := rc.mergeOrgs(texts)
+	res.School = rc.publishingSchool(d, texts, orgs)
+	canon := func(name string) string {
+		if o := orgs.lookup(name); o != nil {
+			return o.Name
+		}
+		return name
+	}
+	resolve := func(t *text, g mention) string {
+		ref, _ := rc.lex.Generic(g.text)
+		switch ref {
+		case "school", "unit":
+			if res.School != "" {
+				return res.School
+			}
+		}
+		return g.text
+	}
+
+	people := map[string]*Person{}
+	var order []string
+	person := func(name string) *Person {
+		p := people[name]
+		if p == nil {
+			p = &Person{Name: name}
+			people[name] = p
+			order = append(order, name)
+		}
+		return p
+	}
+	addRole := func(p *Person, title, org string) {
+		for _, r := range p.Roles {
+			if r.Title == title && (r.Org == org || org == "") {
+				return
+			}
+		}
+		for i, r := range p.Roles {
+			if r.Title == title && r.Org == "" {
+				p.Roles[i].Org = org
+				return
+			}
+		}
+		p.Roles = append(p.Roles, Role{Title: title, Org: org})
+	}
+	for _, name := range d.Credits {
+		if known[name] {
+			person(name)
+		}
+	}
+	for _, t := range texts {
+		lastOrg := map[int]string{} // person mention end → org of its last role
+		for _, pm := range t.people {
+			p := person(pm.text)
+			if t.body {
+				p.Mentions = append(p.Mentions, Span{pm.start, pm.end})
+			}
+			roles, inherit := rc.rolesBefore(t, pm, canon, func(g mention) string { return resolve(t, g) })
+			org := ""
+			for _, r := range roles {
+				if r.Org != "" {
+					org = r.Org
+				}
+			}
+			if inherit {
+				// 陈南军、三级调研员杨中胜: the org of the previous title in the list.
+				prev := ""
+				i := pm.start - 1
+				for i > 0 && t.r[i] != '、' && t.r[i] != '，' && t.r[i] != ',' {
+					i--
+				}
+				if i > 0 {
+					prev = lastOrg[i]
+				}
+				for k := range roles {
+					if roles[k].Org == "" {
+						roles[k].Org = prev
+					}
+				}
+			}
+			// 李炯副院长: a title right after the name.
+			for _, ti := range t.titles {
+				if ti.start == pm.end && !rc.nameFollows(t, ti.end) {
+					roles = append(roles, Role{Title: ti.text})
+				}
+			}
+			for k := range roles {
+				if roles[k].Org == "" && res.School != "" && schoolTitles[roles[k].Title] {
+					roles[k].Org = res.School
+				}
+				if roles[k].Org != "" {
+					org = roles[k].Org
+				}
+				addRole(p, roles[k].Title, roles[k].Org)
+			}
+			if org != "" {
+				lastOrg[pm.end] = org
+			}
+		}
+	}
+	for _, name := range order {
+		p := people[name]
+		if !rc.plausibleName(name) && !rc.lex.KnownPerson(name) {
+			continue
+		}
+		res.People = append(res.People, *p)
+	}
+
+	body := texts[1]
+	for _, o := range orgs.list {
+		o.Mentions = findAll(body.raw, append([]string{o.Name}, o.Aliases...))
+		res.Organizations = append(res.Organizations, *o)
+	}
+	seen := map[string]bool{}
+	for _, t := range texts {
+		for _, pl := range t.places {
+			if seen[pl.text] || orgs.lookup(pl.text) != nil {
+				continue
+			}
+			seen[pl.text] = true
+			res.Locations = append(res.Locations, Location{Name: pl.text, Mentions: findAll(body.raw, []string{pl.text})})
+		}
+	}
+	return res
+}
+
+// nameFollows reports whether a personal name starts at rune i (so a title
+// before it belongs to that name, not the one before).
+func (rc *Recognizer) nameFollows(t *text, i int) bool {
+	for _, p := range t.people {
+		if p.start == i {
+			return true
+		}
+	}
+	return false
+}
+
+// rolesBefore reads the titles written just before a person mention, with
+// their organizations: "武汉职业技术学院党委书记、校长李洪渠" gives 党委书记 and
+// 校长 at 武汉职业技术学院. inherit is true when the first title has no
+// organization and follows a list separator, so it takes the organization
+// of the title before it.
+func (rc *Recognizer) rolesBefore(t *text, pm mention, canon func(string) string, resolve func(mention) string) (roles []Role, inherit bool) {
+	pos := pm.start
+	var pending []string
+	bind := func(org string) {
+		for _, title := range pending {
+			roles = append(roles, Role{Title: title, Org: org})
+		}
+		pending = nil
+	}
+	for {
+		ti := endingAt(t.titles, pos)
+		if ti == nil {
+			break
+		}
+		pending = append([]string{ti.text}, pending...)
+		pos = ti.start
+		if o := endingAt(t.orgs, pos); o != nil {
+			bind(canon(o.text))
+			pos = o.start
+		} else if g := endingAt(t.gens, pos); g != nil {
+			bind(resolve(*g))
+			break
+		} else if pl := endingAt(t.places, pos); pl != nil {
+			bind(pl.text) // 天津市副市长: the place stands for its government
+			break
+		}
+		if pos > 0 && t.r[pos-1] == '、' {
+			pos--
+			continue
+		}
+		break
+	}
+	if len(pending) > 0 {
+		if pos < len(t.r) && t.r[pos] == '、' {
+			pos++ // the loop stepped over a 、 and found no title before it
+		}
+		inherit = pos > 0 && (t.r[pos-1] == '、' || t.r[pos-1] == '，' || t.r[pos-1] == ',')
+		bind("")
+	}
+	return roles, inherit
+}
+
+// endingAt returns the mention of ms that ends at i, or nil.
+func endingAt(ms []mention, i int) *mention {
+	for k := range ms {
+		if ms[k].end == i {
+			return &ms[k]
+		}
+	}
+	return nil
+}
+
+// orgSet is the article's organizations with their short forms.
+type orgSet struct {
+	list  []*Organization
+	byKey map[string]*Organization // name or alias → organization
+}
+
+func (s *orgSet) lookup(name string) *Organization { return s.byKey[name] }
+
+// mergeOrgs groups organization mentions under their longest full names:
+// a name that another ends with (碳中和产业学院 in 武汉职业技术学院碳中和产业学院),
+// or that another extends with a company ending (武汉新能源研究院 →
+// 武汉新能源研究院有限公司), and abbreviations of a name found in the text
+// (武职 for 武汉职业技术学院), become aliases.
+func (rc *Recognizer) mergeOrgs(texts []*text) *orgSet {
+	kinds := map[string]string{}
+	var names []string
+	for _, t := range texts {
+		for _, o := range append(append([]mention(nil), t.orgs...), t.parents...) {
+			if _, ok := kinds[o.text]; !ok {
+				names = append(names, o.text)
+			}
+			kinds[o.text] = o.orgKind
+		}
+	}
+	// User-declared organizations and their aliases.
+	userAlias := map[string]string{}
+	for name, aliases := range rc.lex.KnownOrgs() {
+		for _, a := range aliases {
+			userAlias[a] = name
+		}
+	}
+	// Longest first, so that short forms find their full name.
+	sort.SliceStable(names, func(i, j int) bool { return utf8.RuneCountInString(names[i]) > utf8.RuneCountInString(names[j]) })
+	set := &orgSet{byKey: map[string]*Organization{}}
+	for _, n := range names {
+		if full, ok := userAlias[n]; ok {
+			if o := set.byKey[full]; o != nil {
+				o.Aliases = appendNew(o.Aliases, n)
+				set.byKey[n] = o
+				continue
+			}
+		}
+		var owner *Organization
+		for _, o := range set.list {
+			if isShortForm(n, o.Name, set) {
+				owner = o
+				break
+			}
+		}
+		if owner != nil {
+			owner.Aliases = appendNew(owner.Aliases, n)
+			set.byKey[n] = owner
+			continue
+		}
+		o := &Organization{Name: n, Kind: kinds[n]}
+		set.list = append(set.list, o)
+		set.byKey[n] = o
+	}
+	// Abbreviations written in the text: 武职, 百胜, 复旦. Shorter names
+	// first: 武职 is 武汉职业技术学院's, not its 碳中和产业学院's.
+	body := texts[1]
+	byLen := append([]*Organization(nil), set.list...)
+	sort.SliceStable(byLen, func(i, j int) bool {
+		return utf8.RuneCountInString(byLen[i].Name) < utf8.RuneCountInString(byLen[j].Name)
+	})
+	for _, o := range byLen {
+		for _, ab := range rc.abbreviations(o.Name) {
+			if set.byKey[ab] != nil || rc.lex.PlaceAt([]rune(ab), 0) == utf8.RuneCountInString(ab) {
+				continue
+			}
+			if occursOutside(body.raw, ab, set) {
+				o.Aliases = appendNew(o.Aliases, ab)
+				set.byKey[ab] = o
+			}
+		}
+	}
+	for _, o := range set.list {
+		if o.Kind == "" {
+			o.Kind = KindOther
+		}
+	}
+	return set
+}
+
+// isShortForm reports whether short names the same organization as long:
+// long ends with it after a parent's name (中国电建集团 + 江西省电力建设有限公司),
+// or extends it with a company ending.
+func isShortForm(short, long string, set *orgSet) bool {
+	if short == long || utf8.RuneCountInString(short) < 2 {
+		return false
+	}
+	if strings.HasSuffix(long, short) {
+		return true
+	}
+	if strings.HasPrefix(long, short) {
+		rest := strings.TrimPrefix(long, short)
+		switch rest {
+		case "有限公司", "股份有限公司", "有限责任公司", "集团", "集团有限公司", "集团股份有限公司", "公司":
+			return true
+		}
+	}
+	return false
+}
+
+// abbreviations proposes short forms of an organization name: its first
+// word (百胜 of 百胜中国控股有限公司), its name without the head word (复旦 of
+// 复旦大学), and the first characters of its first words (武职 of
+// 武汉职业技术学院).
+func (rc *Recognizer) abbreviations(name string) []string {
+	r := []rune(name)
+	words := rc.seg.Segment(name)
+	if len(words) < 2 {
+		// One dictionary word (武汉职业技术学院): split off its place.
+		if n := rc.lex.PlaceAt(r, 0); n > 0 && n < len(r)-1 {
+			return []string{string([]rune{r[0], r[n]})}
+		}
+		return nil
+	}
+	if n := rc.lex.PlaceAt(r, 0); n > 0 && n < len(r)-1 && n != utf8.RuneCountInString(words[0].Text) {
+		words = append(rc.seg.Segment(string(r[:n])), rc.seg.Segment(string(r[n:]))...)
+	}
+	var out []string
+	first := words[0].Text
+	w := func(i int) []rune { return []rune(words[i].Text) }
+	if utf8.RuneCountInString(first) >= 2 && rc.lex.PlaceAt([]rune(first), 0) == 0 {
+		out = append(out, first)
+		if len(words) > 2 {
+			out = append(out, first+words[1].Text)
+		}
+	}
+	if n, _ := rc.lex.OrgSuffixEndingAt(r, len(r)); n > 0 && len(r)-n >= 2 {
+		stem := string(r[:len(r)-n])
+		if rc.lex.PlaceAt([]rune(stem), 0) != len(r)-n {
+			out = append(out, stem)
+		}
+	}
+	if len(words) >= 3 {
+		out = append(out, string([]rune{w(0)[0], w(1)[0]}))
+	}
+	return out
+}
+
+// occursOutside reports whether s occurs in text other than inside one of
+// the organization names of set.
+func occursOutside(text []rune, s string, set *orgSet) bool {
+	sr := []rune(s)
+	for i := 0; i+len(sr) <= len(text); i++ {
+		if string(text[i:i+len(sr)]) != s {
+			continue
+		}
+		inside := false
+		for key := range set.byKey {
+			kr := []rune(key)
+			if len(kr) <= len(sr) {
+				continue
+			}
+			for j := max(0, i-len(kr)+len(sr)); j <= i && j+len(kr) <= len(text); j++ {
+				if string(text[j:j+len(kr)]) == key {
+					inside = true
+					break
+				}
+			}
+			if inside {
+				break
+			}
+		}
+		if !inside {
+			return true
+		}
+	}
+	return false
+}
+
+// findAll returns the spans of every occurrence of the given names,
+// longest name first, without overlaps.
+func findAll(text []rune, names []string) []Span {
+	sort.SliceStable(names, func(i, j int) bool { return utf8.RuneCountInString(names[i]) > utf8.RuneCountInString(names[j]) })
+	var out []Span
+	taken := make([]bool, len(text))
+	for _, n := range names {
+		nr := []rune(n)
+		if len(nr) == 0 {
+			continue
+		}
+	scan:
+		for i := 0; i+len(nr) <= len(text); i++ {
+			if text[i] != nr[0] {
+				continue
+			}
+			for k := range nr {
+				if text[i+k] != nr[k] || taken[i+k] {
+					continue scan
+				}
+			}
+			for k := range nr {
+				taken[i+k] = true
+			}
+			out = append(out, Span{i, i + len(nr)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// publishingSchool finds the school that 学校/我校 refer to: a school named
+// in the headline, else the school the body names most, else the
+// publisher when it is a school.
+func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) string {
+	for _, o := range texts[0].orgs {
+		if o.orgKind == KindSchool {
+			return orgs.lookup(o.text).Name
+		}
+	}
+	count := map[*Organization]int{}
+	var best *Organization
+	for _, o := range texts[1].orgs {
+		if o.orgKind != KindSchool {
+			continue
+		}
+		full := orgs.lookup(o.text)
+		count[full]++
+		if best == nil || count[full] > count[best] {
+			best = full
+		}
+	}
+	if best != nil {
+		return best.Name
+	}
+	if d.Publisher != "" {
+		if n, kind := rc.lex.OrgSuffixEndingAt([]rune(d.Publisher), utf8.RuneCountInString(d.Publisher)); n > 0 && kind == KindSchool {
+			return d.Publisher
+		}
+	}
+	return ""
+}

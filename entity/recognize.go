@@ -1,0 +1,641 @@
+package entity
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/zhnews/zhnews/seg"
+)
+
+// Options configures a Recognizer.
+type Options struct {
+	// Segmenter splits text into words; required.
+	Segmenter *seg.Segmenter
+	// Lexicon gives titles, organization head words, surnames, places and
+	// generic references; required.
+	Lexicon Lexicon
+	// Tagger, when set, proposes PERSON, ORG, LOC and TITLE spans (a
+	// statistical model); the rules of this package check and extend them.
+	Tagger func(text string, words []seg.Token) []Tagged
+	// Simplify maps each rune of traditional Chinese to its simplified
+	// form (one rune for one); when set, lexicon and segmenter see the
+	// simplified text while names keep the article's own characters.
+	Simplify func(r rune) rune
+}
+
+// Recognizer finds the entities of articles. It is safe for concurrent
+// use.
+type Recognizer struct {
+	seg      *seg.Segmenter
+	lex      Lexicon
+	tag      func(string, []seg.Token) []Tagged
+	simplify func(rune) rune
+}
+
+// New returns a Recognizer built from opts.
+func New(opts Options) (*Recognizer, error) {
+	if opts.Segmenter == nil || opts.Lexicon == nil {
+		return nil, errors.New("entity: a segmenter and a lexicon are required")
+	}
+	return &Recognizer{seg: opts.Segmenter, lex: opts.Lexicon, tag: opts.Tagger, simplify: opts.Simplify}, nil
+}
+
+// token is a word of the text in rune offsets.
+type token struct {
+	start, end int
+	pos        string
+}
+
+// mention is a recognized stretch of text.
+type mention struct {
+	start, end int
+	kind       int // mPerson, mOrg, mTitle, mPlace, mGeneric
+	text       string
+	orgKind    string
+}
+
+const (
+	mPerson = iota + 1
+	mOrg
+	mTitle
+	mPlace
+	mGeneric
+)
+
+// text is one piece of an article (headline or body) being analysed.
+type text struct {
+	raw    []rune // as written
+	r      []rune // simplified when traditional; same length as raw
+	toks   []token
+	tokAt  []int // index of the token covering each rune, -1 for none
+	body   bool  // mentions are recorded only for the body
+	titles []mention
+	orgs   []mention
+	people []mention
+	places []mention
+	gens   []mention
+	// parents are organizations named at the start of a longer name
+	// (its parent), kept apart from orgs so spans do not overlap.
+	parents []mention
+}
+
+func (t *text) str(a, b int) string { return string(t.raw[a:b]) }
+func (t *text) key(a, b int) string { return string(t.r[a:b]) }
+
+// analyze prepares a piece of text: simplified runes and words.
+func (rc *Recognizer) analyze(s string, body bool) *text {
+	t := &text{raw: []rune(s), body: body}
+	t.r = t.raw
+	if rc.simplify != nil {
+		t.r = make([]rune, len(t.raw))
+		for i, c := range t.raw {
+			t.r[i] = rc.simplify(c)
+		}
+	}
+	simple := string(t.r)
+	words := rc.seg.Segment(simple)
+	// byte → rune offsets
+	b2r := make(map[int]int, len(words)*2)
+	ri := 0
+	for bi := range simple {
+		b2r[bi] = ri
+		ri++
+	}
+	b2r[len(simple)] = ri
+	t.tokAt = make([]int, len(t.r))
+	for i := range t.tokAt {
+		t.tokAt[i] = -1
+	}
+	for _, w := range words {
+		tk := token{start: b2r[w.Start], end: b2r[w.End], pos: w.Pos}
+		for i := tk.start; i < tk.end; i++ {
+			t.tokAt[i] = len(t.toks)
+		}
+		t.toks = append(t.toks, tk)
+	}
+	return t
+}
+
+// tokenBoundary reports whether a word boundary falls before rune i.
+func (t *text) tokenBoundary(i int) bool {
+	if i <= 0 || i >= len(t.r) {
+		return true
+	}
+	a, b := t.tokAt[i-1], t.tokAt[i]
+	return a != b || a < 0
+}
+
+// Recognize finds the entities of one article.
+func (rc *Recognizer) Recognize(d Doc) Result {
+	head := rc.analyze(d.Title, false)
+	body := rc.analyze(d.Body, true)
+	texts := []*text{head, body}
+	for _, t := range texts {
+		rc.findTitles(t)
+		rc.findOrgs(t)
+		rc.findPlaces(t)
+	}
+	var tagged []*text
+	if rc.tag != nil {
+		tagged = texts
+	}
+	for _, t := range tagged {
+		rc.applyTagger(t)
+	}
+	known := map[string]bool{}
+	for _, name := range d.Credits {
+		if rc.plausibleName(name) {
+			known[name] = true
+		}
+	}
+	for _, t := range texts {
+		rc.findPeople(t, known)
+	}
+	// A name confirmed once is a name everywhere in the article.
+	for _, t := range texts {
+		rc.spreadNames(t, known)
+	}
+	return rc.assemble(d, texts, known)
+}
+
+// findTitles marks job titles, longest first, left to right.
+func (rc *Recognizer) findTitles(t *text) {
+	for i := 0; i < len(t.r); {
+		if n := rc.lex.TitleAt(t.r, i); n > 0 {
+			t.titles = append(t.titles, mention{start: i, end: i + n, kind: mTitle, text: t.key(i, i+n)})
+			i += n
+			continue
+		}
+		i++
+	}
+}
+
+// stopWords end an organization name on its left: the words before a
+// name in running text.
+var stopWords = toSet(`与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 合作 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
+
+func toSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// nameRune reports whether r can be part of an organization name.
+func nameRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("()（）·•&-", r)
+}
+
+// findOrgs marks organization names: a head word (大学, 有限公司 …) at a
+// word boundary, extended to the left over the words of the name.
+func (rc *Recognizer) findOrgs(t *text) {
+	var found []mention
+	for e := 1; e <= len(t.r); e++ {
+		n, kind := rc.lex.OrgSuffixEndingAt(t.r, e)
+		if n == 0 || !t.tokenBoundary(e) {
+			continue
+		}
+		// 大学生, 学院路: the head word must end a word.
+		s := rc.extendLeft(t, e-n, e)
+		if s < 0 {
+			continue
+		}
+		name := t.key(s, e)
+		if _, generic := rc.lex.Generic(name); generic || e-s <= n && !rc.bareHeadIsName(name) {
+			continue
+		}
+		found = append(found, mention{start: s, end: e, kind: mOrg, text: t.str(s, e), orgKind: kind})
+	}
+	// A longer name ending at the same place, or containing another,
+	// wins: keep outermost spans.
+	sort.Slice(found, func(i, j int) bool {
+		if found[i].start != found[j].start {
+			return found[i].start < found[j].start
+		}
+		return found[i].end > found[j].end
+	})
+	var out []mention
+	for _, m := range found {
+		if len(out) > 0 && m.start < out[len(out)-1].end {
+			// Inside the previous, longer name. A parent named at its start
+			// (百胜中国控股有限公司 in 百胜中国控股有限公司公共事务部) is an
+			// organization of its own when the text also writes it alone.
+			if prev := out[len(out)-1]; m.start == prev.start && standsAlone(t.raw, m.text, found) {
+				t.parents = append(t.parents, m)
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	t.orgs = out
+	// Generic references.
+	for i := range t.toks {
+		tk := t.toks[i]
+		if w := t.key(tk.start, tk.end); w != "" {
+			if _, ok := rc.lex.Generic(w); ok && !t.inside(tk.start, tk.end, t.orgs) {
+				t.gens = append(t.gens, mention{start: tk.start, end: tk.end, kind: mGeneric, text: w})
+			}
+		}
+	}
+}
+
+// bareHeadIsName reports whether a head word alone names an organization
+// (团委, 校办): short party and office names.
+func (rc *Recognizer) bareHeadIsName(name string) bool {
+	switch name {
+	case "团委", "校办", "市委", "县委", "区委", "省委", "党委", "工会", "教务处", "人事处", "科研处", "学工处":
+		return true
+	}
+	return false
+}
+
+// extendLeft returns the start of the organization name whose head word
+// starts at s and ends at e, or -1.
+func (rc *Recognizer) extendLeft(t *text, s, e int) int {
+	// The head word may start inside a word (职业技术学院): take the word.
+	if k := t.tokAt[s]; k >= 0 && t.toks[k].start < s {
+		w := t.key(t.toks[k].start, t.toks[k].end)
+		if stopWords[w] || rc.lex.TitleAt(t.r, t.toks[k].start) > 0 {
+			return -1
+		}
+		s = t.toks[k].start
+	}
+	start := s
+	for start > 0 {
+		k := t.tokAt[start-1]
+		if k < 0 {
+			break
+		}
+		tk := t.toks[k]
+		w := t.key(tk.start, tk.end)
+		if !rc.nameWord(t, tk, w) {
+			break
+		}
+		if e-tk.start > 40 {
+			break
+		}
+		start = tk.start
+	}
+	// Strip a leading title left in the name (校长) and leading digits.
+	return start
+}
+
+// nameWord reports whether a word can be part of an organization name
+// on the left of its head word.
+func (rc *Recognizer) nameWord(t *text, tk token, w string) bool {
+	if stopWords[w] {
+		return false
+	}
+	for _, c := range w {
+		if !nameRune(c) {
+			return false
+		}
+	}
+	switch {
+	case strings.HasPrefix(tk.pos, "p"), strings.HasPrefix(tk.pos, "c"), strings.HasPrefix(tk.pos, "u"),
+		strings.HasPrefix(tk.pos, "r"), strings.HasPrefix(tk.pos, "d"), strings.HasPrefix(tk.pos, "q"),
+		strings.HasPrefix(tk.pos, "t"), strings.HasPrefix(tk.pos, "y"), strings.HasPrefix(tk.pos, "e"):
+		return false
+	case strings.HasPrefix(tk.pos, "m"):
+		// 第十六中学: ordinals stay; counts (十余家) end the name.
+		if !strings.HasPrefix(w, "第") && !isAllDigits(w) {
+			return false
+		}
+	}
+	if _, ok := rc.lex.Generic(w); ok {
+		return false
+	}
+	if rc.lex.TitleAt(t.r, tk.start) == tk.end-tk.start {
+		return false // a title: 校长, 书记
+	}
+	for _, p := range t.people {
+		if tk.start < p.end && p.start < tk.end {
+			return false
+		}
+	}
+	return true
+}
+
+func isAllDigits(s string) bool {
+	for _, c := range s {
+		if !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// findPlaces marks place names that are not part of an organization.
+func (rc *Recognizer) findPlaces(t *text) {
+	for i := 0; i < len(t.r); {
+		n := rc.lex.PlaceAt(t.r, i)
+		if n == 0 || !t.tokenBoundary(i) || !t.tokenBoundary(i+n) {
+			i++
+			continue
+		}
+		if !t.inside(i, i+n, t.orgs) {
+			t.places = append(t.places, mention{start: i, end: i + n, kind: mPlace, text: t.str(i, i+n)})
+		}
+		i += n
+	}
+}
+
+// inside reports whether [a, b) lies within one of ms.
+func (t *text) inside(a, b int, ms []mention) bool {
+	for _, m := range ms {
+		if a >= m.start && b <= m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// overlaps reports whether [a, b) overlaps one of ms.
+func overlaps(a, b int, ms []mention) bool {
+	for _, m := range ms {
+		if a < m.end && m.start < b {
+			return true
+		}
+	}
+	return false
+}
+
+// applyTagger adds the statistical tagger's spans: organizations it finds
+// that the head-word rule missed, and places.
+func (rc *Recognizer) applyTagger(t *text) {
+	simple := string(t.r)
+	words := rc.seg.Segment(simple)
+	spans := rc.tag(simple, words)
+	for _, sp := range spans {
+		a := utf8.RuneCountInString(simple[:sp.Start])
+		b := a + utf8.RuneCountInString(simple[sp.Start:sp.End])
+		switch sp.Type {
+		case "ORG":
+			if !overlaps(a, b, t.orgs) && b-a >= 2 {
+				if _, generic := rc.lex.Generic(t.key(a, b)); !generic {
+					kind := KindOther
+					if n, k := rc.lex.OrgSuffixEndingAt(t.r, b); n > 0 {
+						kind = k
+					}
+					t.orgs = append(t.orgs, mention{start: a, end: b, kind: mOrg, text: t.str(a, b), orgKind: kind})
+				}
+			}
+		case "LOC":
+			if !overlaps(a, b, t.orgs) && !overlaps(a, b, t.places) {
+				t.places = append(t.places, mention{start: a, end: b, kind: mPlace, text: t.str(a, b)})
+			}
+		case "PERSON":
+			name := t.key(a, b)
+			if rc.plausibleName(name) && !overlaps(a, b, t.orgs) && !overlaps(a, b, t.titles) {
+				t.people = append(t.people, mention{start: a, end: b, kind: mPerson, text: t.str(a, b)})
+			}
+		}
+	}
+	sort.Slice(t.orgs, func(i, j int) bool { return t.orgs[i].start < t.orgs[j].start })
+}
+
+// plausibleName reports whether s can be a Chinese personal name: a
+// surname and one or two given-name characters, or a transliterated name
+// with a middle dot.
+func (rc *Recognizer) plausibleName(s string) bool {
+	r := []rune(s)
+	if rc.lex.KnownPerson(s) {
+		return true
+	}
+	if len(r) < 2 || len(r) > 4 || rc.lex.NotPerson(s) {
+		return false
+	}
+	for _, c := range r {
+		if !unicode.Is(unicode.Han, c) && c != '·' && c != '•' {
+			return false
+		}
+	}
+	if strings.ContainsAny(s, "·•") {
+		return true
+	}
+	simple := r
+	if rc.simplify != nil {
+		simple = make([]rune, len(r))
+		for i, c := range r {
+			simple[i] = rc.simplify(c)
+		}
+	}
+	n, _ := rc.lex.SurnameAt(simple, 0)
+	if n == 0 || len(r)-n < 1 || len(r)-n > 2 {
+		return false
+	}
+	for _, c := range simple[n:] {
+		if notGiven[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// notGiven are characters that end a name rather than belong to it.
+var notGiven = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, c := range "的了在是和与及等为向对将把被说也都还又就并而从到于以之其这那个们年月日时分秒上下内外前后第各该本我你他她它" {
+		m[c] = true
+	}
+	return m
+}()
+
+// boundaryWords may follow a personal name.
+var boundaryWords = []string{
+	"等人", "等", "一行", "代表", "表示", "出席", "在", "与", "和", "及", "作", "主持", "致辞", "讲话", "发言", "指出", "介绍",
+	"为", "向", "对", "同志", "先生", "女士", "教授", "博士", "老师", "院士", "率", "带领", "参加", "陪同", "分别", "共同",
+	"也", "则", "说", "称", "认为", "强调", "希望", "宣读", "颁发", "签署", "签订", "签约", "会见", "接待", "看望", "担任",
+	"被", "就", "亲自", "还", "以", "从", "于", "将", "是", "的", "作为", "受聘", "获", "荣获", "当选", "来", "到", "赴",
+	"一同", "共同", "等领导", "总结", "回顾", "结合", "围绕", "提出", "要求", "寄语", "勉励", "答", "回答", "现场", "随后",
+}
+
+// boundaryAt reports whether a personal name may end before rune i.
+func (rc *Recognizer) boundaryAt(t *text, i int) bool {
+	if i >= len(t.r) {
+		return true
+	}
+	c := t.r[i]
+	if !unicode.Is(unicode.Han, c) {
+		return true
+	}
+	rest := string(t.r[i:min(len(t.r), i+4)])
+	for _, w := range boundaryWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return rc.lex.TitleAt(t.r, i) > 0
+}
+
+// boundaryBefore reports whether a personal name may start at rune i.
+func (rc *Recognizer) boundaryBefore(t *text, i int) bool {
+	if i == 0 {
+		return true
+	}
+	c := t.r[i-1]
+	if !unicode.Is(unicode.Han, c) {
+		return true
+	}
+	for _, w := range []string{"由", "与", "和", "及", "请", "邀请", "聘请", "会见", "向", "为", "同", "、", "校友", "代表", "嘉宾", "委员", "主任", "书记"} {
+		if strings.HasSuffix(string(t.r[max(0, i-3):i]), w) {
+			return true
+		}
+	}
+	return rc.lex.TitleEndingAt(t.r, i) > 0
+}
+
+// readName reads a personal name starting at rune i: a surname and one or
+// two given-name characters, ending at a boundary. It returns the end, or
+// -1.
+func (rc *Recognizer) readName(t *text, i int, needRank int) int {
+	n, rank := rc.lex.SurnameAt(t.r, i)
+	if n == 0 || (needRank > 0 && rank > needRank) {
+		return -1
+	}
+	for _, g := range []int{2, 1} {
+		e := i + n + g
+		if e > len(t.r) {
+			continue
+		}
+		ok := true
+		for _, c := range t.r[i+n : e] {
+			if !unicode.Is(unicode.Han, c) || notGiven[c] {
+				ok = false
+				break
+			}
+		}
+		if !ok || rc.lex.TitleAt(t.r, i+n) > 0 || (g == 2 && rc.lex.TitleAt(t.r, i+n+1) > 0) {
+			continue
+		}
+		if !rc.boundaryAt(t, e) {
+			continue
+		}
+		name := t.key(i, e)
+		if rc.lex.NotPerson(name) || overlaps(i, e, t.orgs) {
+			continue
+		}
+		if _, generic := rc.lex.Generic(name); generic {
+			continue
+		}
+		return e
+	}
+	return -1
+}
+
+// findPeople marks personal names: after a title (副校长李望云), before a
+// title (李炯副院长), before a verb of speech (李洪渠表示), in lists with
+// a known name, and names the byline or the tagger gave.
+func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
+	add := func(a, b int) {
+		if a < 0 || b <= a || overlaps(a, b, t.people) {
+			return
+		}
+		t.people = append(t.people, mention{start: a, end: b, kind: mPerson, text: t.str(a, b)})
+		known[t.str(a, b)] = true
+	}
+	for _, p := range t.people {
+		known[p.text] = true
+	}
+	// After a title.
+	for _, ti := range t.titles {
+		if e := rc.readName(t, ti.end, 0); e > 0 {
+			add(ti.end, e)
+		}
+	}
+	// Before a title: the two or three characters before it.
+	for _, ti := range t.titles {
+		for _, l := range []int{3, 2, 4} {
+			s := ti.start - l
+			if s < 0 || overlaps(s, ti.start, t.orgs) || overlaps(s, ti.start, t.titles) {
+				continue
+			}
+			if n, rank := rc.lex.SurnameAt(t.r, s); n == 0 || rank > 300 {
+				continue
+			}
+			if !rc.boundaryBefore(t, s) {
+				continue
+			}
+			if name := t.key(s, ti.start); rc.plausibleName(name) && rc.readName(t, s, 300) == ti.start {
+				add(s, ti.start)
+				break
+			}
+		}
+	}
+	// Before a verb of speech or action, after a boundary.
+	for i := 0; i < len(t.r); i++ {
+		if !rc.boundaryBefore(t, i) {
+			continue
+		}
+		e := rc.readName(t, i, 200)
+		if e < 0 {
+			continue
+		}
+		rest := string(t.r[e:min(len(t.r), e+3)])
+		for _, v := range []string{"表示", "指出", "强调", "认为", "介绍", "致辞", "讲话", "主持", "发言", "作报告", "代表", "说", "一行", "等人"} {
+			if strings.HasPrefix(rest, v) {
+				add(i, e)
+				break
+			}
+		}
+	}
+	// Lists: a name after 、 or ， that follows a known name.
+	for changed := true; changed; {
+		changed = false
+		sort.Slice(t.people, func(i, j int) bool { return t.people[i].start < t.people[j].start })
+		for _, p := range t.people {
+			j := p.end
+			if j < len(t.r) && (t.r[j] == '、' || t.r[j] == '和' || t.r[j] == '及') {
+				if e := rc.readName(t, j+1, 300); e > 0 && !overlaps(j+1, e, t.people) {
+					add(j+1, e)
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// spreadNames marks every other occurrence of a known name.
+func (rc *Recognizer) spreadNames(t *text, known map[string]bool) {
+	for name := range known {
+		nr := []rune(name)
+		for i := 0; i+len(nr) <= len(t.raw); i++ {
+			if t.raw[i] != nr[0] || string(t.raw[i:i+len(nr)]) != name {
+				continue
+			}
+			if overlaps(i, i+len(nr), t.people) || overlaps(i, i+len(nr), t.orgs) {
+				continue
+			}
+			// A longer name starting here (王朋友 for 王朋) is another word.
+			t.people = append(t.people, mention{start: i, end: i + len(nr), kind: mPerson, text: name})
+		}
+	}
+	sort.Slice(t.people, func(i, j int) bool { return t.people[i].start < t.people[j].start })
+}
+
+// standsAlone reports whether name occurs in text somewhere other than at
+// the start of a longer organization name of found.
+func standsAlone(text []rune, name string, found []mention) bool {
+	nr := []rune(name)
+	for i := 0; i+len(nr) <= len(text); i++ {
+		if string(text[i:i+len(nr)]) != name {
+			continue
+		}
+		longer := false
+		for _, f := range found {
+			if f.start == i && f.end > i+len(nr) {
+				longer = true
+				break
+			}
+		}
+		if !longer {
+			return true
+		}
+	}
+	return false
+}

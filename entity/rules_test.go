@@ -1,0 +1,144 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+func recognizer(t *testing.T) *Recognizer {
+	t.Helper()
+	rc, err := New(Options{Segmenter: testSegmenter(t), Lexicon: newMiniLex()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rc
+}
+
+// roleStrings renders roles as "name:title@org" for comparison.
+func roleStrings(ps []Person) []string {
+	var out []string
+	for _, p := range ps {
+		if len(p.Roles) == 0 {
+			out = append(out, p.Name)
+		}
+		for _, r := range p.Roles {
+			out = append(out, p.Name+":"+r.Title+"@"+r.Org)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestRoles(t *testing.T) {
+	rc := recognizer(t)
+	tests := []struct {
+		name, title, body string
+		want              []string
+	}{
+		{
+			name: "org, two titles, name",
+			body: "江城职业技术学院党委书记、校长李洪渠致辞。",
+			want: []string{"李洪渠:党委书记@江城职业技术学院", "李洪渠:校长@江城职业技术学院"},
+		},
+		{
+			name: "title list continues across 、",
+			body: "湖北省中华职业教育社专职副主任陈南军、三级调研员杨中胜出席。",
+			want: []string{"杨中胜:三级调研员@湖北省中华职业教育社", "陈南军:专职副主任@湖北省中华职业教育社"},
+		},
+		{
+			name: "title list continues across ，",
+			body: "江城职业技术学院党委书记、校长李洪渠，副校长李望云参加活动。",
+			want: []string{"李望云:副校长@江城职业技术学院", "李洪渠:党委书记@江城职业技术学院", "李洪渠:校长@江城职业技术学院"},
+		},
+		{
+			name: "company with three titles",
+			body: "中国电建集团江西省电力建设有限公司总经理、党委副书记、董事向晓斌表示，公司有信心。",
+			want: []string{"向晓斌:总经理@中国电建集团江西省电力建设有限公司", "向晓斌:党委副书记@中国电建集团江西省电力建设有限公司", "向晓斌:董事@中国电建集团江西省电力建设有限公司"},
+		},
+		{
+			name:  "generic 我校 resolves to the school of the headline",
+			title: "江城职业技术学院召开座谈会",
+			body:  "我校党委书记张玲出席会议。",
+			want:  []string{"张玲:党委书记@江城职业技术学院"},
+		},
+		{
+			name: "place before a government title",
+			body: "天津市副市长曹小红出席仪式并见证签约。",
+			want: []string{"曹小红:副市长@天津市"},
+		},
+		{
+			name: "name before title",
+			body: "会上，李炯副院长代表学院签署了协议。",
+			want: []string{"李炯:副院长@"},
+		},
+		{
+			name: "no surname-only names",
+			body: "王总和李校长参观了实验室。",
+			want: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := rc.Recognize(Doc{Title: tt.title, Body: tt.body})
+			got := roleStrings(res.People)
+			sort.Strings(tt.want)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOrganizations(t *testing.T) {
+	rc := recognizer(t)
+	body := "武汉职业技术学院碳中和产业学院揭牌。中国电建集团江西省电力建设有限公司与武汉职业技术学院合作。江西省电力建设有限公司表示支持。百胜一直与武职开展合作，百胜中国控股有限公司公共事务部总监赵成松讲话。"
+	res := rc.Recognize(Doc{Body: body})
+	got := map[string][]string{}
+	for _, o := range res.Organizations {
+		got[o.Name] = o.Aliases
+		for _, m := range o.Mentions {
+			s := string([]rune(body)[m[0]:m[1]])
+			if s != o.Name && !contains(o.Aliases, s) {
+				t.Errorf("%s: mention %v is %q, neither the name nor an alias", o.Name, m, s)
+			}
+		}
+	}
+	for name, alias := range map[string]string{
+		"中国电建集团江西省电力建设有限公司": "江西省电力建设有限公司",
+		"武汉职业技术学院":          "武职",
+	} {
+		if !contains(got[name], alias) {
+			t.Errorf("%s: aliases %q, want %q among them (all: %v)", name, got[name], alias, got)
+		}
+	}
+	if _, ok := got["武汉职业技术学院碳中和产业学院"]; !ok {
+		t.Errorf("no 武汉职业技术学院碳中和产业学院 in %v", got)
+	}
+}
+
+func TestMentionOffsets(t *testing.T) {
+	rc := recognizer(t)
+	body := "副校长李望云代表学校签约。李望云表示，学校将深化合作。"
+	res := rc.Recognize(Doc{Body: body})
+	r := []rune(body)
+	for _, p := range res.People {
+		if len(p.Mentions) != 2 {
+			t.Errorf("%s: %d mentions, want 2", p.Name, len(p.Mentions))
+		}
+		for _, m := range p.Mentions {
+			if got := string(r[m[0]:m[1]]); got != p.Name {
+				t.Errorf("mention %v is %q, want %q", m, got, p.Name)
+			}
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
