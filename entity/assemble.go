@@ -14,7 +14,7 @@ var schoolTitles = toSet(`校长 副校长 常务副校长 校长助理 党委�
 // organizations merged with their short forms, people with their roles.
 func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Result {
 	var res Result
-	orgs := rc.mergeOrgs(texts)
+	orgs := rc.mergeOrgs(texts, d.Publisher)
 	res.School = rc.publishingSchool(d, texts, orgs)
 	canon := func(name string) string {
 		if o := orgs.lookup(name); o != nil {
@@ -220,9 +220,19 @@ func (s *orgSet) lookup(name string) *Organization { return s.byKey[name] }
 // or that another extends with a company ending (武汉新能源研究院 →
 // 武汉新能源研究院有限公司), and abbreviations of a name found in the text
 // (武职 for 武汉职业技术学院), become aliases.
-func (rc *Recognizer) mergeOrgs(texts []*text) *orgSet {
+func (rc *Recognizer) mergeOrgs(texts []*text, publisher string) *orgSet {
 	kinds := map[string]string{}
 	var names []string
+	// The publishing unit is an organization of the article.
+	if pr := []rune(publisher); len(pr) >= 2 {
+		if n, kind := rc.lex.OrgSuffixEndingAt(pr, len(pr)); n > 0 && n < len(pr) {
+			names = append(names, publisher)
+			kinds[publisher] = kind
+		} else if name, kind, ok := rc.lex.KnownOrg(publisher); ok {
+			names = append(names, name)
+			kinds[name] = kind
+		}
+	}
 	for _, t := range texts {
 		for _, o := range append(append([]mention(nil), t.orgs...), t.parents...) {
 			if _, ok := kinds[o.text]; !ok {

@@ -161,21 +161,57 @@ func (rc *Recognizer) Recognize(d Doc) Result {
 	return rc.assemble(d, texts, known)
 }
 
-// findTitles marks job titles, longest first, left to right.
+// weakTitles name a group or a part someone plays, not a post: they do
+// not make roles.
+var weakTitles = toSet(`代表 企业代表 学生代表 教师代表 负责人 校友 嘉宾 学生 同学 成员 会员 职工 员工 教师 老师 专家 学者 领导 人员 工作人员 志愿者 家长 主持人 记者 通讯员 编辑 摄影 作者 实习生`)
+
+// findTitles marks job titles, longest first, left to right. A title that
+// begins with the head word of an organization name written before it
+// (中心主任 in …服务中心主任) is cut to the part after the head word.
 func (rc *Recognizer) findTitles(t *text) {
 	for i := 0; i < len(t.r); {
-		if n := rc.lex.TitleAt(t.r, i); n > 0 {
-			t.titles = append(t.titles, mention{start: i, end: i + n, kind: mTitle, text: t.key(i, i+n)})
-			i += n
+		n := rc.lex.TitleAt(t.r, i)
+		if n == 0 {
+			i++
 			continue
 		}
-		i++
+		if i > 0 && unicode.Is(unicode.Han, t.r[i-1]) {
+			for k := 1; k < n && k <= 3; k++ {
+				if rc.titlePrefix(t.key(i, i+k)) {
+					break // 党委书记 stays whole
+				}
+				if h, _ := rc.lex.OrgSuffixEndingAt(t.r, i+k); h >= k {
+					if m := rc.lex.TitleAt(t.r, i+k); m == n-k {
+						i, n = i+k, m
+						break
+					}
+				}
+			}
+		}
+		if title := t.key(i, i+n); !weakTitles[title] {
+			t.titles = append(t.titles, mention{start: i, end: i + n, kind: mTitle, text: title})
+		}
+		i += n
 	}
 }
 
+// titlePrefix reports whether s is a party or rank prefix of titles
+// (党委, 党组, 纪委, 团委) rather than the head word of an organization.
+func (rc *Recognizer) titlePrefix(s string) bool {
+	switch s {
+	case "党委", "党组", "纪委", "团委", "党总支", "党支部", "总支", "工会":
+		return true
+	}
+	return false
+}
+
+// functionSurnames are surnames that are also common function words; a
+// name starting with one is taken only after a title.
+var functionSurnames = toSet(`和 与 及 同 于 从 以 为 对 在 把 将 被 让 给 跟 比 自 共 该 各 本 每 其 之 所 由 经 据 向 余 于 时 过 全 中 上 下 有 能 可 还 都 也 就 才 又 再 更 最 很 太`)
+
 // stopWords end an organization name on its left: the words before a
 // name in running text.
-var stopWords = toSet(`与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 合作 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
+var stopWords = toSet(`齐聚 推动 提高 实现 希望 促进 深化 加强 推进 助力 打造 建好 建强 作 与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 合作 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
 
 func toSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -205,7 +241,7 @@ func (rc *Recognizer) findOrgs(t *text) {
 			continue
 		}
 		name := t.key(s, e)
-		if _, generic := rc.lex.Generic(name); generic || e-s <= n && !rc.bareHeadIsName(name) {
+		if _, generic := rc.lex.Generic(name); generic || e-s <= n && !rc.bareHeadIsName(name, kind) {
 			continue
 		}
 		found = append(found, mention{start: s, end: e, kind: mOrg, text: t.str(s, e), orgKind: kind})
@@ -245,24 +281,39 @@ func (rc *Recognizer) findOrgs(t *text) {
 
 // bareHeadIsName reports whether a head word alone names an organization
 // (团委, 校办): short party and office names.
-func (rc *Recognizer) bareHeadIsName(name string) bool {
+func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
 	switch name {
-	case "团委", "校办", "市委", "县委", "区委", "省委", "党委", "工会", "教务处", "人事处", "科研处", "学工处":
+	case "团委", "校办", "市委", "县委", "区委", "省委", "工会":
 		return true
+	case "办公室", "委员会", "实验室", "研究院", "研究所", "研究中心", "中心", "服务中心", "有限公司", "公司", "集团":
+		return false
 	}
-	return false
+	// Whole unit names listed as head words: 党委宣传部, 教务处.
+	return kind == KindDepartment && utf8.RuneCountInString(name) >= 3
 }
 
+// notOrgWords end in an organization head character but are common words.
+var notOrgWords = toSet(`体系 关系 联系 派系 水系 汇报 情报 简报 海报 画报 公报 周报 年报 内部 外部 全部 局部 部分 东部 西部 南部 北部 中部 干部 大局 格局 布局 结局 全局 当局 开局 用户 住户 窗口 出口 入口 人口 港口 社区 社会 社团 小区 校区 园区 片区 区域 地区 学区 城区 景区 社保 报社 处理 处于 到处 好处 相处 之处 深处 各处`)
+
 // extendLeft returns the start of the organization name whose head word
-// starts at s and ends at e, or -1.
+// starts at s and ends at e, or -1. It walks left over the words of the
+// name; verbs and adjectives inside a name (杭州加速科技有限公司) are kept
+// only when a place name stands before them, and in a list (A、B、C) the
+// whole item is the name.
 func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 	// The head word may start inside a word (职业技术学院): take the word.
 	if k := t.tokAt[s]; k >= 0 && t.toks[k].start < s {
 		w := t.key(t.toks[k].start, t.toks[k].end)
-		if stopWords[w] || rc.lex.TitleAt(t.r, t.toks[k].start) > 0 {
+		if stopWords[w] || notOrgWords[w] || rc.lex.TitleAt(t.r, t.toks[k].start) > 0 {
 			return -1
 		}
 		s = t.toks[k].start
+	}
+	if notOrgWords[t.key(s, e)] {
+		return -1
+	}
+	if overlaps(s, e, t.titles) {
+		return -1 // 党委 in 党委书记
 	}
 	start := s
 	for start > 0 {
@@ -272,16 +323,114 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 		}
 		tk := t.toks[k]
 		w := t.key(tk.start, tk.end)
-		if !rc.nameWord(t, tk, w) {
+		if e-tk.start > 40 {
 			break
 		}
-		if e-tk.start > 40 {
+		if rc.deictic(w) {
+			break // 我校, 该公司, 双方: a reference, not part of a name
+		}
+		if soft(tk.pos) {
+			// Keep a verb, adjective or generic word only after a place
+			// (湖北爱福家企业, 杭州加速科技).
+			if !rc.placeBefore(t, tk.start, start) || stopWords[w] {
+				break
+			}
+			start = tk.start
+			continue
+		}
+		if !rc.nameWord(t, tk, w) {
 			break
 		}
 		start = tk.start
 	}
-	// Strip a leading title left in the name (校长) and leading digits.
+	if ls := rc.listItemStart(t, start, e); ls >= 0 {
+		start = ls
+	}
+	// An opening bracket without its closing one is not part of the name.
+	if i := strings.LastIndexAny(t.key(start, e), "(（"); i >= 0 && !strings.ContainsAny(t.key(start, e)[i:], ")）") {
+		start += utf8.RuneCountInString(t.key(start, e)[:i]) + 1
+	}
 	return start
+}
+
+// soft reports whether a part of speech may appear inside a name only in
+// the right context: verbs (not verbal nouns) and adjectives.
+func soft(pos string) bool {
+	return pos == "v" || pos == "a" || pos == "vd" || pos == "ad"
+}
+
+// deictic reports whether a word points at an organization instead of
+// naming it: 我校, 本院, 该公司, 双方, 各单位.
+func (rc *Recognizer) deictic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !strings.ContainsRune("我本该贵此双三四多各全其", r) {
+		return false
+	}
+	_, ok := rc.lex.Generic(w)
+	return ok
+}
+
+// placeBefore reports whether a place name lies within the few words
+// before rune i, with only name words between it and i.
+func (rc *Recognizer) placeBefore(t *text, i, limit int) bool {
+	for steps := 0; i > 0 && steps < 3; steps++ {
+		k := t.tokAt[i-1]
+		if k < 0 {
+			return false
+		}
+		tk := t.toks[k]
+		if tk.pos == "ns" || rc.lex.PlaceAt(t.r, tk.start) == tk.end-tk.start {
+			return true
+		}
+		if !rc.nameWord(t, tk, t.key(tk.start, tk.end)) || tk.end-tk.start > 2 {
+			return false
+		}
+		if h, _ := rc.lex.OrgSuffixEndingAt(t.r, tk.end); h > 0 {
+			return false // 研究院建好…: a name has ended here
+		}
+		i = tk.start
+	}
+	return false
+}
+
+// listItemStart returns the start of the list item that ends at e when the
+// organization stands in a list of names separated by 、 (有家实业(湖北)有限公司、
+// 武汉市千米科技有限公司), or -1.
+func (rc *Recognizer) listItemStart(t *text, start, e int) int {
+	inList := e < len(t.r) && t.r[e] == '、'
+	i := start
+	for i > 0 && e-i < 25 {
+		c := t.r[i-1]
+		if c == '、' {
+			inList = true
+			break
+		}
+		if !nameRune(c) {
+			break
+		}
+		i--
+	}
+	if !inList || i == start || (i > 0 && t.r[i-1] != '、' && nameRune(t.r[i-1])) {
+		return -1
+	}
+	if e < len(t.r) && !strings.ContainsRune("、，,。；;等）)", t.r[e]) {
+		return -1 // the item goes on after the head word: not a list item
+	}
+	if overlaps(i, start, t.titles) || overlaps(i, start, t.people) {
+		return -1
+	}
+	for k := i + 1; k < start; k++ {
+		if h, _ := rc.lex.OrgSuffixEndingAt(t.r, k); h > 0 && t.tokenBoundary(k) {
+			return -1 // two names run together: 武汉新能源研究院建好…学院
+		}
+	}
+	item := t.key(i, start)
+	for _, w := range []string{"与", "和", "及", "的", "了", "在", "是", "还有", "包括", "等", "被", "为", "由", "将"} {
+		if strings.Contains(item, w) {
+			return -1
+		}
+	}
+	return i
 }
 
 // nameWord reports whether a word can be part of an organization name
@@ -306,18 +455,13 @@ func (rc *Recognizer) nameWord(t *text, tk token, w string) bool {
 			return false
 		}
 	}
-	if _, ok := rc.lex.Generic(w); ok {
+	if rc.deictic(w) {
 		return false
 	}
 	if rc.lex.TitleAt(t.r, tk.start) == tk.end-tk.start {
 		return false // a title: 校长, 书记
 	}
-	for _, p := range t.people {
-		if tk.start < p.end && p.start < tk.end {
-			return false
-		}
-	}
-	return true
+	return !overlaps(tk.start, tk.end, t.people)
 }
 
 func isAllDigits(s string) bool {
@@ -516,7 +660,7 @@ func (rc *Recognizer) readName(t *text, i int, needRank int) int {
 			continue
 		}
 		name := t.key(i, e)
-		if rc.lex.NotPerson(name) || overlaps(i, e, t.orgs) {
+		if rc.lex.NotPerson(name) || rc.lex.NotPerson(t.key(i+n, e)) || overlaps(i, e, t.orgs) {
 			continue
 		}
 		if _, generic := rc.lex.Generic(name); generic {
@@ -551,7 +695,7 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 	for _, ti := range t.titles {
 		for _, l := range []int{3, 2, 4} {
 			s := ti.start - l
-			if s < 0 || overlaps(s, ti.start, t.orgs) || overlaps(s, ti.start, t.titles) {
+			if s < 0 || overlaps(s, ti.start, t.orgs) || overlaps(s, ti.start, t.titles) || functionSurnames[string(t.r[s])] {
 				continue
 			}
 			if n, rank := rc.lex.SurnameAt(t.r, s); n == 0 || rank > 300 {
@@ -569,6 +713,9 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 	// Before a verb of speech or action, after a boundary.
 	for i := 0; i < len(t.r); i++ {
 		if !rc.boundaryBefore(t, i) {
+			continue
+		}
+		if functionSurnames[string(t.r[i])] {
 			continue
 		}
 		e := rc.readName(t, i, 200)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/zhnews/zhnews/corpus"
-	"github.com/zhnews/zhnews/extract"
 	"github.com/zhnews/zhnews/pipeline"
 )
 
@@ -18,7 +17,7 @@ func newExtractCmd() *cobra.Command {
 	var (
 		out     string
 		workers int
-		rules   string
+		eng     engineOptions
 		maxSize int64
 		verbose bool
 	)
@@ -39,7 +38,7 @@ status is 1 when any input failed.`,
   zhnews extract --rules rules.json -v news.zip`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ex, err := newExtractor(rules)
+			ex, err := newEngine(eng)
 			if err != nil {
 				return err
 			}
@@ -102,26 +101,10 @@ status is 1 when any input failed.`,
 	f := cmd.Flags()
 	f.StringVarP(&out, "output", "o", "", "write JSON Lines to `FILE` instead of stdout")
 	f.IntVar(&workers, "workers", 0, "pages extracted in parallel (0: one per CPU)")
-	f.StringVar(&rules, "rules", "", "site rules `FILE` (JSON; see README) overriding the heuristics")
+	f.StringVar(&eng.rules, "rules", "", "site rules `FILE` (JSON; see README) overriding the heuristics")
+	f.StringVar(&eng.lexicon, "lexicon", "", "user lexicon `FILE` (TSV; see README): your organizations, people, titles")
+	f.BoolVar(&eng.noEntities, "no-entities", false, "skip people, organizations and locations (faster start)")
 	f.Int64Var(&maxSize, "max-size", corpus.DefaultMaxSize, "skip files and archive members larger than this many `BYTES`")
 	f.BoolVarP(&verbose, "verbose", "v", false, "list skipped non-article pages with the reason, and a summary")
 	return cmd
-}
-
-// newExtractor builds the extractor, loading site rules when given.
-func newExtractor(rulesPath string) (*extract.Extractor, error) {
-	var opts extract.Options
-	if rulesPath != "" {
-		f, err := os.Open(rulesPath)
-		if err != nil {
-			return nil, usageError{err}
-		}
-		defer f.Close()
-		rs, err := extract.ParseRules(f)
-		if err != nil {
-			return nil, usageError{fmt.Errorf("%s: %w", rulesPath, err)}
-		}
-		opts.Rules = rs
-	}
-	return extract.New(opts)
 }

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/zhnews/zhnews/entity"
+	"github.com/zhnews/zhnews/extract"
+	"github.com/zhnews/zhnews/lexicon"
+	"github.com/zhnews/zhnews/seg"
+)
+
+// engineOptions are the command-line choices that shape the extractor.
+type engineOptions struct {
+	rules      string // site rules file
+	lexicon    string // user lexicon file
+	noEntities bool   // skip the entity stage (faster, metadata and body only)
+}
+
+// newEngine builds the extractor once per process: site rules, and unless
+// disabled the entity recognizer (gse segmenter, lexicons), loaded in
+// parallel.
+func newEngine(o engineOptions) (*extract.Extractor, error) {
+	var opts extract.Options
+	if o.rules != "" {
+		f, err := os.Open(o.rules)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		defer f.Close()
+		rs, err := extract.ParseRules(f)
+		if err != nil {
+			return nil, usageError{fmt.Errorf("%s: %w", o.rules, err)}
+		}
+		opts.Rules = rs
+	}
+	if o.noEntities {
+		return extract.New(opts)
+	}
+	var user *lexicon.User
+	if o.lexicon != "" {
+		f, err := os.Open(o.lexicon)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		defer f.Close()
+		u, err := lexicon.ParseUser(f)
+		if err != nil {
+			return nil, usageError{fmt.Errorf("%s: %w", o.lexicon, err)}
+		}
+		user = u
+	}
+	var (
+		g         errgroup.Group
+		segmenter *seg.Segmenter
+	)
+	g.Go(func() error {
+		var words []seg.Word
+		if user != nil {
+			for _, org := range user.Orgs() {
+				words = append(words, seg.Word{Text: org.Name, Pos: "nt"})
+				for _, a := range org.Aliases {
+					words = append(words, seg.Word{Text: a, Pos: "nt"})
+				}
+			}
+			for _, p := range user.People() {
+				words = append(words, seg.Word{Text: p.Name, Pos: "nr"})
+			}
+		}
+		s, err := seg.New(seg.Options{Words: words})
+		segmenter = s
+		return err
+	})
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	rc, err := entity.New(entity.Options{Segmenter: segmenter, Lexicon: entity.FromLexicon(lexicon.New(user))})
+	if err != nil {
+		return nil, err
+	}
+	opts.Entities = rc
+	return extract.New(opts)
+}
