@@ -103,6 +103,7 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 				if roles[k].Org == "" && res.School != "" && schoolTitles[roles[k].Title] {
 					roles[k].Org = res.School
 				}
+				roles[k].Org = governmentOf(roles[k].Title, roles[k].Org, orgs)
 				if roles[k].Org != "" {
 					org = roles[k].Org
 				}
@@ -430,29 +431,61 @@ func appendNew(list []string, s string) []string {
 	return append(list, s)
 }
 
-// publishingSchool finds the school that 学校/我校 refer to: a school named
-// in the headline, else the school the body names most, else the
-// publisher when it is a school.
+// publishingSchool finds the school that 学校/我校 refer to. Each school
+// named in the article scores for being in the headline and for every
+// mention; it loses when it is named as the other party (与X, 赴X, X代表团)
+// or as a unit of ours (我院计测工程学院). The publisher counts when it is a
+// school itself.
 func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) string {
-	for _, o := range texts[0].orgs {
-		if o.orgKind == KindSchool {
-			return orgs.lookup(o.text).Name
+	score := map[*Organization]int{}
+	var order []*Organization
+	for ti, t := range texts {
+		for _, o := range t.orgs {
+			if o.orgKind != KindSchool {
+				continue
+			}
+			full := orgs.lookup(o.text)
+			if full == nil {
+				continue
+			}
+			if _, ok := score[full]; !ok {
+				order = append(order, full)
+			}
+			if ti == 0 {
+				score[full] += 3
+			} else {
+				score[full]++
+			}
+			before := string(t.r[max(0, o.start-3):o.start])
+			after := string(t.r[o.end:min(len(t.r), o.end+3)])
+			for _, w := range []string{"与", "和", "同", "及", "、", "赴", "到", "访问", "来自", "携手", "走进", "莅临"} {
+				if strings.HasSuffix(before, w) {
+					score[full] -= 4
+					break
+				}
+			}
+			for _, w := range []string{"代表团", "一行", "客人", "来宾", "访问团"} {
+				if strings.HasPrefix(after, w) {
+					score[full] -= 4
+					break
+				}
+			}
+			for _, w := range []string{"我校", "我院", "本校", "本院", "学校", "学院"} {
+				if strings.HasSuffix(before, w) {
+					score[full] -= 6 // a unit of ours
+					break
+				}
+			}
 		}
 	}
-	count := map[*Organization]int{}
-	var best *Organization
-	for _, o := range texts[1].orgs {
-		if o.orgKind != KindSchool {
-			continue
-		}
-		full := orgs.lookup(o.text)
-		count[full]++
-		if best == nil || count[full] > count[best] {
-			best = full
+	best, bestScore := "", 0
+	for _, o := range order {
+		if score[o] > bestScore {
+			best, bestScore = o.Name, score[o]
 		}
 	}
-	if best != nil {
-		return best.Name
+	if best != "" {
+		return best
 	}
 	if d.Publisher != "" {
 		if n, kind := rc.lex.OrgSuffixEndingAt([]rune(d.Publisher), utf8.RuneCountInString(d.Publisher)); n > 0 && kind == KindSchool {
@@ -460,4 +493,40 @@ func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) strin
 		}
 	}
 	return ""
+}
+
+// headTitles are the heads of a government (not of its party committee).
+var headTitles = toSet(`省长 副省长 市长 副市长 常务副市长 区长 副区长 常务副区长 县长 副县长 常务副县长 镇长 副镇长 乡长 副乡长 縣長 副縣長 市長 副市長 區長 鎮長`)
+
+// governmentOf maps a government head's organization to the government:
+// 区长 of 西青区委 or of 天津市 is a post of the district's or the city's
+// people's government (西青区人民政府, 天津市人民政府).
+func governmentOf(title, org string, orgs *orgSet) string {
+	if !headTitles[title] || org == "" || strings.HasSuffix(org, "政府") || strings.HasSuffix(org, "政府") {
+		return org
+	}
+	place := org
+	for _, suf := range []string{"党委", "委员会", "委"} {
+		if strings.HasSuffix(place, suf) {
+			place = strings.TrimSuffix(place, suf)
+			break
+		}
+	}
+	// The article's own government of that place, if it names one.
+	var govs []string
+	for _, o := range orgs.list {
+		if strings.HasSuffix(o.Name, "人民政府") {
+			govs = append(govs, o.Name)
+			if place != "" && strings.Contains(o.Name, place) {
+				return o.Name
+			}
+		}
+	}
+	if len(govs) == 1 && utf8.RuneCountInString(place) <= 1 {
+		return govs[0]
+	}
+	if utf8.RuneCountInString(place) < 2 {
+		return org
+	}
+	return place + "人民政府"
 }

@@ -52,6 +52,7 @@ type token struct {
 // mention is a recognized stretch of text.
 type mention struct {
 	start, end int
+	from       int // start as first found, before trimming
 	kind       int // mPerson, mOrg, mTitle, mPlace, mGeneric
 	text       string
 	orgKind    string
@@ -153,6 +154,7 @@ func (rc *Recognizer) Recognize(d Doc) Result {
 	}
 	for _, t := range texts {
 		rc.findPeople(t, known)
+		rc.trimOrgs(t)
 	}
 	// A name confirmed once is a name everywhere in the article.
 	for _, t := range texts {
@@ -163,7 +165,7 @@ func (rc *Recognizer) Recognize(d Doc) Result {
 
 // weakTitles name a group or a part someone plays, not a post: they do
 // not make roles.
-var weakTitles = toSet(`代表 企业代表 学生代表 教师代表 负责人 校友 嘉宾 学生 同学 成员 会员 职工 员工 教师 老师 专家 学者 领导 人员 工作人员 志愿者 家长 主持人 记者 通讯员 编辑 摄影 作者 实习生`)
+var weakTitles = toSet(`主持 主持人 代表 企业代表 学生代表 教师代表 负责人 校友 嘉宾 学生 同学 成员 会员 职工 员工 教师 老师 专家 学者 领导 人员 工作人员 志愿者 家长 主持人 记者 通讯员 编辑 摄影 作者 实习生`)
 
 // findTitles marks job titles, longest first, left to right. A title that
 // begins with the head word of an organization name written before it
@@ -188,7 +190,16 @@ func (rc *Recognizer) findTitles(t *text) {
 				}
 			}
 		}
-		if title := t.key(i, i+n); !weakTitles[title] {
+		title := t.key(i, i+n)
+		for _, unit := range []string{"团委", "工会", "校办", "院办"} {
+			// 团委书记 with no organization before it: 书记 of the 团委.
+			if strings.HasPrefix(title, unit) && (i == 0 || !unicode.Is(unicode.Han, t.r[i-1]) || t.r[i-1] == '、') && n > 2 {
+				t.orgs = append(t.orgs, mention{start: i, end: i + 2, from: i, kind: mOrg, text: t.str(i, i+2), orgKind: KindDepartment})
+				i, n, title = i+2, n-2, t.key(i+2, i+n)
+				break
+			}
+		}
+		if !weakTitles[title] {
 			t.titles = append(t.titles, mention{start: i, end: i + n, kind: mTitle, text: title})
 		}
 		i += n
@@ -232,19 +243,18 @@ func (rc *Recognizer) findOrgs(t *text) {
 	var found []mention
 	for e := 1; e <= len(t.r); e++ {
 		n, kind := rc.lex.OrgSuffixEndingAt(t.r, e)
-		if n == 0 || !t.tokenBoundary(e) {
+		if n == 0 || !rc.nameEndsAt(t, e) {
 			continue
 		}
-		// 大学生, 学院路: the head word must end a word.
 		s := rc.extendLeft(t, e-n, e)
 		if s < 0 {
 			continue
 		}
 		name := t.key(s, e)
-		if _, generic := rc.lex.Generic(name); generic || e-s <= n && !rc.bareHeadIsName(name, kind) {
+		if _, generic := rc.lex.Generic(name); generic || e-s <= n && !rc.bareHeadIsName(name, kind) || rejectedHead(name) {
 			continue
 		}
-		found = append(found, mention{start: s, end: e, kind: mOrg, text: t.str(s, e), orgKind: kind})
+		found = append(found, mention{start: s, end: e, from: s, kind: mOrg, text: t.str(s, e), orgKind: kind})
 	}
 	// A longer name ending at the same place, or containing another,
 	// wins: keep outermost spans.
@@ -277,6 +287,33 @@ func (rc *Recognizer) findOrgs(t *text) {
 			}
 		}
 	}
+}
+
+// continuations are words that an organization head character starts:
+// after them the head character is not the end of a name.
+var continuations = toSet(`大学生 中学生 小学生 学院路 公司法 中心区 中心城 处理 处于 处置 部分 部署 部门 局面 局势 社会 社区 社团 所有 所以 所在 所属 所得 委员 委托 委屈 厅级 馆藏 办理 办学 办法 系统 系列 院士 院校 院系 校园 校区 校友 校长 校庆 校训 校级 会议 会员 会长 会上 会见 会谈 中心城区 集团化 公司化 协会员 所长 院长 处长 部长 局长 厅长 站长 社长 队长 组长 馆长 台长 行长 委会`)
+
+// nameEndsAt reports whether an organization name can end before rune e:
+// at a word boundary, before a title (科技处处长), or where the head
+// character and the next one do not form a common word (大学生, 处理).
+func (rc *Recognizer) nameEndsAt(t *text, e int) bool {
+	if e >= len(t.r) || t.tokenBoundary(e) || rc.lex.TitleAt(t.r, e) > 0 {
+		return e >= len(t.r) || !continuations[string(t.r[e-1:min(len(t.r), e+1)])] || rc.lex.TitleAt(t.r, e) > 0
+	}
+	return !continuations[string(t.r[e-1:e+1])] && unicode.Is(unicode.Han, t.r[e-1])
+}
+
+// rejectedHeads end names of places and things, not organizations:
+// rooms, buildings, bases, disciplines, delegations.
+var rejectedHeads = []string{"会议室", "展览厅", "报告厅", "礼堂", "会堂", "体育馆", "图书馆", "档案馆", "博物馆", "美术馆", "实践基地", "基地", "学科", "网站", "本科", "专科", "代表团", "考察团", "访问团", "教室", "大楼", "楼", "广场", "会场", "剧场", "球场", "田径场", "中央", "展厅", "餐厅", "宿舍", "公寓", "书记处"}
+
+func rejectedHead(name string) bool {
+	for _, h := range rejectedHeads {
+		if strings.HasSuffix(name, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareHeadIsName reports whether a head word alone names an organization
@@ -338,6 +375,10 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 			start = tk.start
 			continue
 		}
+		if (w == "与" || w == "和") && rc.joinedDisciplines(t, tk, start, e) {
+			start = tk.start // 物理与机电工程学院, 国家发展与战略研究院
+			continue
+		}
 		if !rc.nameWord(t, tk, w) {
 			break
 		}
@@ -351,6 +392,37 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 		start += utf8.RuneCountInString(t.key(start, e)[:i]) + 1
 	}
 	return start
+}
+
+// joinedDisciplines reports whether the 与 or 和 at tk joins two subjects
+// inside a unit's name (材料与环境工程学院): a plain noun of at most four
+// characters stands before it, after a boundary, and the name so far is
+// a school unit or institute.
+func (rc *Recognizer) joinedDisciplines(t *text, tk token, start, e int) bool {
+	if tk.start == 0 {
+		return false
+	}
+	n, kind := rc.lex.OrgSuffixEndingAt(t.r, e)
+	if n == 0 || (kind != KindSchool && kind != KindDepartment && kind != KindResearch) {
+		return false
+	}
+	k := t.tokAt[tk.start-1]
+	if k < 0 {
+		return false
+	}
+	x := t.toks[k]
+	w := t.key(x.start, x.end)
+	if (x.pos != "n" && x.pos != "vn") || x.end-x.start > 4 || rc.deictic(w) || rc.lex.PlaceAt(t.r, x.start) > 0 {
+		return false
+	}
+	if h, _ := rc.lex.OrgSuffixEndingAt(t.r, x.end); h > 0 {
+		return false // 学院与…: two organizations
+	}
+	if _, ok := rc.lex.Generic(w); ok {
+		return false
+	}
+	// The subject before 与 starts after a boundary or after more name words.
+	return x.start == 0 || !unicode.Is(unicode.Han, t.r[x.start-1]) || t.r[x.start-1] == '、' || x.pos == "vn"
 }
 
 // soft reports whether a part of speech may appear inside a name only in
@@ -525,7 +597,7 @@ func (rc *Recognizer) applyTagger(t *text) {
 					if n, k := rc.lex.OrgSuffixEndingAt(t.r, b); n > 0 {
 						kind = k
 					}
-					t.orgs = append(t.orgs, mention{start: a, end: b, kind: mOrg, text: t.str(a, b), orgKind: kind})
+					t.orgs = append(t.orgs, mention{start: a, end: b, from: a, kind: mOrg, text: t.str(a, b), orgKind: kind})
 				}
 			}
 		case "LOC":
@@ -583,7 +655,7 @@ func (rc *Recognizer) plausibleName(s string) bool {
 // notGiven are characters that end a name rather than belong to it.
 var notGiven = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, c := range "的了在是和与及等为向对将把被说也都还又就并而从到于以之其这那个们年月日时分秒上下内外前后第各该本我你他她它" {
+	for _, c := range "的了在是和与及等为向对将把被说也都还又就并而从到于以之其这那个们年月日时分秒上下内外前后第各该本我你他她它地得着过" {
 		m[c] = true
 	}
 	return m
@@ -786,3 +858,40 @@ func standsAlone(text []rune, name string, found []mention) bool {
 	}
 	return false
 }
+
+// trimOrgs cuts organization names that swallowed a personal name and
+// the words after it (张德华分别代表中国人民大学 → 中国人民大学).
+func (rc *Recognizer) trimOrgs(t *text) {
+	out := t.orgs[:0]
+	for _, o := range t.orgs {
+		for _, p := range t.people {
+			if p.start < o.end && o.start < p.end && p.end < o.end {
+				o.start = p.end
+			}
+		}
+		if o.start != o.orig() {
+			// Skip the words between the name and the organization.
+			for o.start < o.end {
+				k := t.tokAt[o.start]
+				if k < 0 {
+					break
+				}
+				tk := t.toks[k]
+				w := t.key(tk.start, tk.end)
+				if !stopWords[w] && !soft(tk.pos) && !strings.HasPrefix(tk.pos, "d") && !strings.HasPrefix(tk.pos, "p") && !strings.HasPrefix(tk.pos, "c") {
+					break
+				}
+				o.start = tk.end
+			}
+			n, _ := rc.lex.OrgSuffixEndingAt(t.r, o.end)
+			if o.end-o.start <= n {
+				continue
+			}
+			o.text = t.str(o.start, o.end)
+		}
+		out = append(out, o)
+	}
+	t.orgs = out
+}
+
+func (m mention) orig() int { return m.from }

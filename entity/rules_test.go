@@ -65,7 +65,7 @@ func TestRoles(t *testing.T) {
 		{
 			name: "place before a government title",
 			body: "天津市副市长曹小红出席仪式并见证签约。",
-			want: []string{"曹小红:副市长@天津市"},
+			want: []string{"曹小红:副市长@天津市人民政府"},
 		},
 		{
 			name: "name before title",

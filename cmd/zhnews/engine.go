@@ -10,6 +10,7 @@ import (
 	"github.com/zhnews/zhnews/extract"
 	"github.com/zhnews/zhnews/lexicon"
 	"github.com/zhnews/zhnews/seg"
+	"github.com/zhnews/zhnews/zhconv"
 )
 
 // engineOptions are the command-line choices that shape the extractor.
@@ -76,7 +77,7 @@ func newEngine(o engineOptions) (*extract.Extractor, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	rc, err := entity.New(entity.Options{Segmenter: segmenter, Lexicon: entity.FromLexicon(lexicon.New(user))})
+	rc, err := entity.New(entity.Options{Segmenter: segmenter, Lexicon: entity.FromLexicon(lexicon.New(user)), Simplify: zhconv.Rune})
 	if err != nil {
 		return nil, err
 	}
