@@ -9,6 +9,7 @@ import (
 	"github.com/zhnews/zhnews/entity"
 	"github.com/zhnews/zhnews/extract"
 	"github.com/zhnews/zhnews/lexicon"
+	"github.com/zhnews/zhnews/ner"
 	"github.com/zhnews/zhnews/seg"
 	"github.com/zhnews/zhnews/zhconv"
 )
@@ -74,10 +75,28 @@ func newEngine(o engineOptions) (*extract.Extractor, error) {
 		segmenter = s
 		return err
 	})
+	var model *ner.Model
+	g.Go(func() error {
+		m, err := ner.Embedded()
+		model = m
+		return err
+	})
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	rc, err := entity.New(entity.Options{Segmenter: segmenter, Lexicon: entity.FromLexicon(lexicon.New(user)), Simplify: zhconv.Rune})
+	rc, err := entity.New(entity.Options{
+		Segmenter: segmenter,
+		Lexicon:   entity.FromLexicon(lexicon.New(user)),
+		Simplify:  zhconv.Rune,
+		Tagger: func(text string, words []seg.Token) []entity.Tagged {
+			spans := model.Tag(text, words)
+			out := make([]entity.Tagged, len(spans))
+			for i, s := range spans {
+				out[i] = entity.Tagged{Type: s.Type, Start: s.Start, End: s.End}
+			}
+			return out
+		},
+	})
 	if err != nil {
 		return nil, err
 	}
