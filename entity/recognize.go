@@ -81,6 +81,9 @@ type text struct {
 	// parents are organizations named at the start of a longer name
 	// (its parent), kept apart from orgs so spans do not overlap.
 	parents []mention
+	// weak are group words and parts (校领导, 嘉宾, 主持): names follow
+	// them, but they are not roles.
+	weak []mention
 }
 
 func (t *text) str(a, b int) string { return string(t.raw[a:b]) }
@@ -199,8 +202,11 @@ func (rc *Recognizer) findTitles(t *text) {
 				break
 			}
 		}
-		if !weakTitles[title] {
-			t.titles = append(t.titles, mention{start: i, end: i + n, kind: mTitle, text: title})
+		m := mention{start: i, end: i + n, kind: mTitle, text: title}
+		if weakTitles[title] {
+			t.weak = append(t.weak, m)
+		} else {
+			t.titles = append(t.titles, m)
 		}
 		i += n
 	}
@@ -222,7 +228,7 @@ var functionSurnames = toSet(`和 与 及 同 于 从 以 为 对 在 把 将 �
 
 // stopWords end an organization name on its left: the words before a
 // name in running text.
-var stopWords = toSet(`齐聚 推动 提高 实现 希望 促进 深化 加强 推进 助力 打造 建好 建强 作 与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 合作 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
+var stopWords = toSet(`发挥 充分发挥 托管 帮扶 吹响 依托 立足 拥有 採 采 期待 地处 齐聚 推动 提高 实现 希望 促进 深化 加强 推进 助力 打造 建好 建强 作 与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 合作 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
 
 func toSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -252,6 +258,9 @@ func (rc *Recognizer) findOrgs(t *text) {
 		}
 		name := t.key(s, e)
 		if _, generic := rc.lex.Generic(name); generic || e-s <= n && !rc.bareHeadIsName(name, kind) || rejectedHead(name) {
+			continue
+		}
+		if n == 1 && !rc.singleHeadOK(t, s, e) {
 			continue
 		}
 		found = append(found, mention{start: s, end: e, from: s, kind: mOrg, text: t.str(s, e), orgKind: kind})
@@ -291,7 +300,7 @@ func (rc *Recognizer) findOrgs(t *text) {
 
 // continuations are words that an organization head character starts:
 // after them the head character is not the end of a name.
-var continuations = toSet(`大学生 中学生 小学生 学院路 公司法 中心区 中心城 处理 处于 处置 部分 部署 部门 局面 局势 社会 社区 社团 所有 所以 所在 所属 所得 委员 委托 委屈 厅级 馆藏 办理 办学 办法 系统 系列 院士 院校 院系 校园 校区 校友 校长 校庆 校训 校级 会议 会员 会长 会上 会见 会谈 中心城区 集团化 公司化 协会员 所长 院长 处长 部长 局长 厅长 站长 社长 队长 组长 馆长 台长 行长 委会`)
+var continuations = toSet(`报告 报道 报名 报送 报销 报表 组织 组成 组建 组合 科学 科技 科研 科普 科目 办公 办法 站在 站立 校园 校区 所在 所有 所属 所以 所得 系统 系列 大学生 中学生 小学生 学院路 公司法 中心区 中心城 处理 处于 处置 部分 部署 部门 局面 局势 社会 社区 社团 所有 所以 所在 所属 所得 委员 委托 委屈 厅级 馆藏 办理 办学 办法 系统 系列 院士 院校 院系 校园 校区 校友 校长 校庆 校训 校级 会议 会员 会长 会上 会见 会谈 中心城区 集团化 公司化 协会员 所长 院长 处长 部长 局长 厅长 站长 社长 队长 组长 馆长 台长 行长 委会`)
 
 // nameEndsAt reports whether an organization name can end before rune e:
 // at a word boundary, before a title (科技处处长), or where the head
@@ -301,6 +310,30 @@ func (rc *Recognizer) nameEndsAt(t *text, e int) bool {
 		return e >= len(t.r) || !continuations[string(t.r[e-1:min(len(t.r), e+1)])] || rc.lex.TitleAt(t.r, e) > 0
 	}
 	return !continuations[string(t.r[e-1:e+1])] && unicode.Is(unicode.Han, t.r[e-1])
+}
+
+// singleHeadOK checks a name whose head word is one character (处, 所,
+// 科, 校, 报 …), the easiest to misread: not after a number (两所, 第一所),
+// and not only a place or a generic word before it (云南省校, 学校科).
+func (rc *Recognizer) singleHeadOK(t *text, s, e int) bool {
+	stem := t.r[s : e-1]
+	if len(stem) < 2 {
+		return false
+	}
+	if c := stem[len(stem)-1]; unicode.IsDigit(c) || strings.ContainsRune("一二两三四五六七八九十百千几多每各第", c) {
+		return false
+	}
+	if unicode.IsDigit(stem[0]) || strings.ContainsRune("一二两三四五六七八九十几多每各第", stem[0]) {
+		return false
+	}
+	st := string(stem)
+	if rc.lex.PlaceAt(stem, 0) == len(stem) || rc.deictic(st) {
+		return false
+	}
+	if _, ok := rc.lex.Generic(st); ok {
+		return false
+	}
+	return true
 }
 
 // rejectedHeads end names of places and things, not organizations:
@@ -591,15 +624,45 @@ func (rc *Recognizer) applyTagger(t *text) {
 		b := a + utf8.RuneCountInString(simple[sp.Start:sp.End])
 		switch sp.Type {
 		case "ORG":
-			if !overlaps(a, b, t.orgs) && b-a >= 2 {
-				if _, generic := rc.lex.Generic(t.key(a, b)); !generic {
-					kind := KindOther
-					if n, k := rc.lex.OrgSuffixEndingAt(t.r, b); n > 0 {
-						kind = k
-					}
-					t.orgs = append(t.orgs, mention{start: a, end: b, from: a, kind: mOrg, text: t.str(a, b), orgKind: kind})
-				}
+			if overlaps(a, b, t.orgs) || b-a < 2 {
+				continue
 			}
+			name := t.key(a, b)
+			if _, generic := rc.lex.Generic(name); generic || rejectedHead(name) {
+				continue
+			}
+			ok := true
+			for _, c := range t.r[a:b] {
+				ok = ok && nameRune(c)
+			}
+			if !ok {
+				continue
+			}
+			// The tagger's organizations need a head word (or to recur),
+			// and lose leading words that are not part of a name.
+			n, kind := rc.lex.OrgSuffixEndingAt(t.r, b)
+			if n == 0 && strings.Count(simple, t.key(a, b)) < 2 {
+				continue
+			}
+			for a < b {
+				k := t.tokAt[a]
+				if k < 0 || t.toks[k].end > b {
+					break
+				}
+				tk := t.toks[k]
+				w := t.key(tk.start, tk.end)
+				if !stopWords[w] && !soft(tk.pos) && !rc.deictic(w) && !strings.HasPrefix(tk.pos, "d") && !strings.HasPrefix(tk.pos, "p") && !strings.HasPrefix(tk.pos, "c") {
+					break
+				}
+				a = tk.end
+			}
+			if b-a <= n || overlaps(a, b, t.titles) {
+				continue
+			}
+			if kind == "" {
+				kind = KindOther
+			}
+			t.orgs = append(t.orgs, mention{start: a, end: b, from: a, kind: mOrg, text: t.str(a, b), orgKind: kind})
 		case "LOC":
 			if !overlaps(a, b, t.orgs) && !overlaps(a, b, t.places) {
 				t.places = append(t.places, mention{start: a, end: b, kind: mPlace, text: t.str(a, b)})
@@ -757,9 +820,11 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 	for _, p := range t.people {
 		known[p.text] = true
 	}
-	// After a title.
-	for _, ti := range t.titles {
+	// After a title or a group word (校领导王守义).
+	for _, ti := range append(append([]mention(nil), t.titles...), t.weak...) {
 		if e := rc.readName(t, ti.end, 0); e > 0 {
+			add(ti.end, e)
+		} else if e := rc.readForeignName(t, ti.end); e > 0 {
 			add(ti.end, e)
 		}
 	}
@@ -895,3 +960,29 @@ func (rc *Recognizer) trimOrgs(t *text) {
 }
 
 func (m mention) orig() int { return m.from }
+
+// readForeignName reads a transliterated name with a middle dot starting
+// at rune i (马修·威尔逊, 特·那不能), or returns -1.
+func (rc *Recognizer) readForeignName(t *text, i int) int {
+	dot := false
+	e := i
+	for e < len(t.r) && e-i < 12 {
+		c := t.r[e]
+		if c == '·' || c == '•' || c == '‧' {
+			if e == i || dot && t.r[e-1] == c {
+				return -1
+			}
+			dot = true
+			e++
+			continue
+		}
+		if !unicode.Is(unicode.Han, c) {
+			break
+		}
+		e++
+		if dot && rc.boundaryAt(t, e) && e-i >= 3 && t.r[e-1] != '·' {
+			return e
+		}
+	}
+	return -1
+}
