@@ -456,6 +456,9 @@ func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) strin
 			} else {
 				score[full]++
 			}
+			if rc.unitCollege(full.Name) {
+				score[full] -= 3 // 物理与机电工程学院: a college of a university
+			}
 			before := string(t.r[max(0, o.start-3):o.start])
 			after := string(t.r[o.end:min(len(t.r), o.end+3)])
 			for _, w := range []string{"与", "和", "同", "及", "、", "赴", "到", "访问", "来自", "携手", "走进", "莅临"} {
@@ -529,4 +532,18 @@ func governmentOf(title, org string, orgs *orgSet) string {
 		return org
 	}
 	return place + "人民政府"
+}
+
+// unitCollege reports whether a 学院 is likely a college inside a
+// university rather than a school of its own: no place name or
+// distinctive name before a subject (物理与机电工程学院, 音乐学院).
+func (rc *Recognizer) unitCollege(name string) bool {
+	r := []rune(name)
+	if !strings.HasSuffix(name, "学院") && !strings.HasSuffix(name, "學院") {
+		return false
+	}
+	if rc.lex.PlaceAt(r, 0) > 0 || strings.ContainsAny(name, "大学大學职业職業师范師範") {
+		return false
+	}
+	return true
 }

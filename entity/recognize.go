@@ -202,7 +202,7 @@ func (rc *Recognizer) findTitles(t *text) {
 				break
 			}
 		}
-		m := mention{start: i, end: i + n, kind: mTitle, text: title}
+		m := mention{start: i, end: i + n, kind: mTitle, text: t.str(i, i+n)} // as written
 		if weakTitles[title] {
 			t.weak = append(t.weak, m)
 		} else {
