@@ -70,6 +70,8 @@ const (
 type text struct {
 	raw    []rune // as written
 	r      []rune // simplified when traditional; same length as raw
+	simple string // string(r)
+	words  []seg.Token
 	toks   []token
 	tokAt  []int // index of the token covering each rune, -1 for none
 	body   bool  // mentions are recorded only for the body
@@ -84,6 +86,8 @@ type text struct {
 	// weak are group words and parts (校领导, 嘉宾, 主持): names follow
 	// them, but they are not roles.
 	weak []mention
+	// titleEnd marks the runes where a title or group word ends.
+	titleEnd map[int]bool
 }
 
 func (t *text) str(a, b int) string { return string(t.raw[a:b]) }
@@ -101,6 +105,7 @@ func (rc *Recognizer) analyze(s string, body bool) *text {
 	}
 	simple := string(t.r)
 	words := rc.seg.Segment(simple)
+	t.simple, t.words = simple, words
 	// byte → rune offsets
 	b2r := make(map[int]int, len(words)*2)
 	ri := 0
@@ -208,6 +213,10 @@ func (rc *Recognizer) findTitles(t *text) {
 		} else {
 			t.titles = append(t.titles, m)
 		}
+		if t.titleEnd == nil {
+			t.titleEnd = map[int]bool{}
+		}
+		t.titleEnd[i+n] = true
 		i += n
 	}
 }
@@ -616,9 +625,8 @@ func overlaps(a, b int, ms []mention) bool {
 // applyTagger adds the statistical tagger's spans: organizations it finds
 // that the head-word rule missed, and places.
 func (rc *Recognizer) applyTagger(t *text) {
-	simple := string(t.r)
-	words := rc.seg.Segment(simple)
-	spans := rc.tag(simple, words)
+	simple := t.simple
+	spans := rc.tag(simple, t.words)
 	for _, sp := range spans {
 		a := utf8.RuneCountInString(simple[:sp.Start])
 		b := a + utf8.RuneCountInString(simple[sp.Start:sp.End])
@@ -765,7 +773,7 @@ func (rc *Recognizer) boundaryBefore(t *text, i int) bool {
 			return true
 		}
 	}
-	return rc.lex.TitleEndingAt(t.r, i) > 0
+	return t.titleEnd[i]
 }
 
 // readName reads a personal name starting at rune i: a surname and one or
@@ -849,10 +857,10 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 	}
 	// Before a verb of speech or action, after a boundary.
 	for i := 0; i < len(t.r); i++ {
-		if !rc.boundaryBefore(t, i) {
+		if functionSurnames[string(t.r[i])] {
 			continue
 		}
-		if functionSurnames[string(t.r[i])] {
+		if n, _ := rc.lex.SurnameAt(t.r, i); n == 0 || !rc.boundaryBefore(t, i) {
 			continue
 		}
 		e := rc.readName(t, i, 200)
