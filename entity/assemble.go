@@ -119,6 +119,9 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 		if !rc.plausibleName(name) && !rc.lex.KnownPerson(name) {
 			continue
 		}
+		if orgs.lookup(name) != nil && !rc.lex.KnownPerson(name) || rc.lex.PlaceAt([]rune(name), 0) == utf8.RuneCountInString(name) {
+			continue // 江职, 华拓, 江城市: an organization's short form or a place
+		}
 		res.People = append(res.People, *p)
 	}
 
@@ -182,14 +185,14 @@ func (rc *Recognizer) rolesBefore(t *text, pm mention, canon func(string) string
 			bind(pl.text) // 天津市副市长: the place stands for its government
 			break
 		}
-		if pos > 0 && t.r[pos-1] == '、' {
+		if pos > 0 && (t.r[pos-1] == '、' || t.r[pos-1] == '兼') {
 			pos--
 			continue
 		}
 		break
 	}
 	if len(pending) > 0 {
-		if pos < len(t.r) && t.r[pos] == '、' {
+		if pos < len(t.r) && (t.r[pos] == '、' || t.r[pos] == '兼') {
 			pos++ // the loop stepped over a 、 and found no title before it
 		}
 		inherit = pos > 0 && (t.r[pos-1] == '、' || t.r[pos-1] == '，' || t.r[pos-1] == ',')
@@ -311,6 +314,12 @@ func isShortForm(short, long string, set *orgSet) bool {
 	}
 	if strings.HasSuffix(long, short) {
 		return true
+	}
+	for _, gen := range []string{"公司", "集团", "集團"} {
+		// 华拓公司 for 华拓智能装备有限公司.
+		if x := strings.TrimSuffix(short, gen); x != short && utf8.RuneCountInString(x) >= 2 && strings.HasPrefix(long, x) && strings.HasSuffix(long, gen) {
+			return true
+		}
 	}
 	if strings.HasPrefix(long, short) {
 		rest := strings.TrimPrefix(long, short)

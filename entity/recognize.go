@@ -426,6 +426,7 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 		}
 		start = tk.start
 	}
+	start = rc.orphanStart(t, start)
 	if ls := rc.listItemStart(t, start, e); ls >= 0 {
 		start = ls
 	}
@@ -465,6 +466,47 @@ func (rc *Recognizer) joinedDisciplines(t *text, tk token, start, e int) bool {
 	}
 	// The subject before 与 starts after a boundary or after more name words.
 	return x.start == 0 || !unicode.Is(unicode.Han, t.r[x.start-1]) || t.r[x.start-1] == '、' || x.pos == "vn"
+}
+
+// orphanStart takes in one or two characters left of start when a clear
+// boundary stands right before them (天衡检测… after 与, 維港科技大學 after
+// a comma): the segmenter split the first word of a name oddly.
+func (rc *Recognizer) orphanStart(t *text, start int) int {
+	for k := 1; k <= 2 && start-k >= 0; k++ {
+		b := start - k
+		seg := t.r[b:start]
+		ok := true
+		for _, c := range seg {
+			ok = ok && unicode.Is(unicode.Han, c)
+		}
+		if !ok || stopWords[string(seg)] || functionSurnames[string(seg)] || rc.lex.TitleEndingAt(t.r, start) > 0 {
+			return start
+		}
+		if overlaps(b, start, t.people) || overlaps(b, start, t.titles) || overlaps(b, start, t.orgs) {
+			return start
+		}
+		if rc.clearBoundary(t, b) {
+			return b
+		}
+	}
+	return start
+}
+
+// clearBoundary reports whether a name may start at rune i without doubt:
+// after punctuation, at the start, or after a joining word (与, 和, 及).
+func (rc *Recognizer) clearBoundary(t *text, i int) bool {
+	if i == 0 {
+		return true
+	}
+	c := t.r[i-1]
+	if !unicode.Is(unicode.Han, c) {
+		return c != '·'
+	}
+	switch c {
+	case '与', '和', '及', '同', '在', '由', '向', '对', '为', '赴', '到', '是', '的':
+		return true
+	}
+	return false
 }
 
 // soft reports whether a part of speech may appear inside a name only in
