@@ -309,7 +309,7 @@ func (rc *Recognizer) findOrgs(t *text) {
 
 // continuations are words that an organization head character starts:
 // after them the head character is not the end of a name.
-var continuations = toSet(`报告 报道 报名 报送 报销 报表 组织 组成 组建 组合 科学 科技 科研 科普 科目 办公 办法 站在 站立 校园 校区 所在 所有 所属 所以 所得 系统 系列 大学生 中学生 小学生 学院路 公司法 中心区 中心城 处理 处于 处置 部分 部署 部门 局面 局势 社会 社区 社团 所有 所以 所在 所属 所得 委员 委托 委屈 厅级 馆藏 办理 办学 办法 系统 系列 院士 院校 院系 校园 校区 校友 校长 校庆 校训 校级 会议 会员 会长 会上 会见 会谈 中心城区 集团化 公司化 协会员 所长 院长 处长 部长 局长 厅长 站长 社长 队长 组长 馆长 台长 行长 委会`)
+var continuations = toSet(`报导 報導 报告 报道 报名 报送 报销 报表 组织 组成 组建 组合 科学 科技 科研 科普 科目 办公 办法 站在 站立 校园 校区 所在 所有 所属 所以 所得 系统 系列 大学生 中学生 小学生 学院路 公司法 中心区 中心城 处理 处于 处置 部分 部署 部门 局面 局势 社会 社区 社团 所有 所以 所在 所属 所得 委员 委托 委屈 厅级 馆藏 办理 办学 办法 系统 系列 院士 院校 院系 校园 校区 校友 校长 校庆 校训 校级 会议 会员 会长 会上 会见 会谈 中心城区 集团化 公司化 协会员 所长 院长 处长 部长 局长 厅长 站长 社长 队长 组长 馆长 台长 行长 委会`)
 
 // nameEndsAt reports whether an organization name can end before rune e:
 // at a word boundary, before a title (科技处处长), or where the head
@@ -318,7 +318,7 @@ func (rc *Recognizer) nameEndsAt(t *text, e int) bool {
 	if e >= len(t.r) || t.tokenBoundary(e) || rc.lex.TitleAt(t.r, e) > 0 {
 		return e >= len(t.r) || !continuations[string(t.r[e-1:min(len(t.r), e+1)])] || rc.lex.TitleAt(t.r, e) > 0
 	}
-	return !continuations[string(t.r[e-1:e+1])] && unicode.Is(unicode.Han, t.r[e-1])
+	return false
 }
 
 // singleHeadOK checks a name whose head word is one character (处, 所,
@@ -372,7 +372,7 @@ func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
 }
 
 // notOrgWords end in an organization head character but are common words.
-var notOrgWords = toSet(`体系 关系 联系 派系 水系 汇报 情报 简报 海报 画报 公报 周报 年报 内部 外部 全部 局部 部分 东部 西部 南部 北部 中部 干部 大局 格局 布局 结局 全局 当局 开局 用户 住户 窗口 出口 入口 人口 港口 社区 社会 社团 小区 校区 园区 片区 区域 地区 学区 城区 景区 社保 报社 处理 处于 到处 好处 相处 之处 深处 各处`)
+var notOrgWords = toSet(`策略联盟 战略联盟 体系 关系 联系 派系 水系 汇报 情报 简报 海报 画报 公报 周报 年报 内部 外部 全部 局部 部分 东部 西部 南部 北部 中部 干部 大局 格局 布局 结局 全局 当局 开局 用户 住户 窗口 出口 入口 人口 港口 社区 社会 社团 小区 校区 园区 片区 区域 地区 学区 城区 景区 社保 报社 处理 处于 到处 好处 相处 之处 深处 各处`)
 
 // extendLeft returns the start of the organization name whose head word
 // starts at s and ends at e, or -1. It walks left over the words of the
@@ -409,9 +409,10 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 			break // 我校, 该公司, 双方: a reference, not part of a name
 		}
 		if soft(tk.pos) {
-			// Keep a verb, adjective or generic word only after a place
-			// (湖北爱福家企业, 杭州加速科技).
-			if !rc.placeBefore(t, tk.start, start) || stopWords[w] {
+			// Keep a verb, adjective or adverb only after a place
+			// (湖北爱福家企业, 杭州加速科技, 浙江立新检测) or after our own
+			// school (我院计测工程学院).
+			if stopWords[w] || !(rc.placeBefore(t, tk.start, start) || rc.ownBefore(t, tk.start) || rc.brandBefore(t, tk, start, e)) {
 				break
 			}
 			start = tk.start
@@ -446,7 +447,7 @@ func (rc *Recognizer) joinedDisciplines(t *text, tk token, start, e int) bool {
 		return false
 	}
 	n, kind := rc.lex.OrgSuffixEndingAt(t.r, e)
-	if n == 0 || (kind != KindSchool && kind != KindDepartment && kind != KindResearch) {
+	if n == 0 || (kind != KindSchool && kind != KindDepartment && kind != KindResearch && kind != KindGovernment) {
 		return false
 	}
 	k := t.tokAt[tk.start-1]
@@ -482,6 +483,12 @@ func (rc *Recognizer) orphanStart(t *text, start int) int {
 		if !ok || stopWords[string(seg)] || functionSurnames[string(seg)] || rc.lex.TitleEndingAt(t.r, start) > 0 {
 			return start
 		}
+		if k := t.tokAt[b]; k >= 0 {
+			tk := t.toks[k]
+			if !orphanPOS[tk.pos] {
+				return start // a word of its own kind: 扩大, 关注, 访
+			}
+		}
 		if overlaps(b, start, t.people) || overlaps(b, start, t.titles) || overlaps(b, start, t.orgs) {
 			return start
 		}
@@ -491,6 +498,10 @@ func (rc *Recognizer) orphanStart(t *text, start int) int {
 	}
 	return start
 }
+
+// orphanPOS are the parts of speech a stray first character of a name
+// gets from the segmenter.
+var orphanPOS = toSet(`n ng nr nrt nz ns nt zg j g l i b x`)
 
 // clearBoundary reports whether a name may start at rune i without doubt:
 // after punctuation, at the start, or after a joining word (与, 和, 及).
@@ -512,7 +523,39 @@ func (rc *Recognizer) clearBoundary(t *text, i int) bool {
 // soft reports whether a part of speech may appear inside a name only in
 // the right context: verbs (not verbal nouns) and adjectives.
 func soft(pos string) bool {
-	return pos == "v" || pos == "a" || pos == "vd" || pos == "ad"
+	return pos == "v" || pos == "a" || pos == "vd" || pos == "ad" || pos == "d"
+}
+
+// brandBefore reports whether a verb or adjective is the brand of a
+// company or a subject of a unit: right before a company head word
+// (超越集团, 加速科技) or inside a department's name (招生就业处).
+func (rc *Recognizer) brandBefore(t *text, tk token, start, e int) bool {
+	if tk.end-tk.start > 2 {
+		return false
+	}
+	next := t.key(start, min(e, start+4))
+	for _, h := range []string{"集团", "公司", "有限", "控股", "科技", "股份", "集團"} {
+		if strings.HasPrefix(next, h) {
+			return true
+		}
+	}
+	if _, kind := rc.lex.OrgSuffixEndingAt(t.r, e); kind == KindDepartment && tk.pos == "v" {
+		return true
+	}
+	return false
+}
+
+// ownBefore reports whether a reference to our own school (我院, 我校,
+// 本校) stands right before rune i: a unit's name follows it.
+func (rc *Recognizer) ownBefore(t *text, i int) bool {
+	if i < 2 {
+		return false
+	}
+	switch t.key(i-2, i) {
+	case "我院", "我校", "本校", "本院", "学校", "學校", "学院", "學院":
+		return true
+	}
+	return false
 }
 
 // deictic reports whether a word points at an organization instead of
@@ -529,7 +572,7 @@ func (rc *Recognizer) deictic(w string) bool {
 // placeBefore reports whether a place name lies within the few words
 // before rune i, with only name words between it and i.
 func (rc *Recognizer) placeBefore(t *text, i, limit int) bool {
-	for steps := 0; i > 0 && steps < 3; steps++ {
+	for steps := 0; i > 0 && steps < 1; steps++ {
 		k := t.tokAt[i-1]
 		if k < 0 {
 			return false
@@ -614,7 +657,7 @@ func (rc *Recognizer) nameWord(t *text, tk token, w string) bool {
 	if rc.deictic(w) {
 		return false
 	}
-	if rc.lex.TitleAt(t.r, tk.start) == tk.end-tk.start {
+	if overlaps(tk.start, tk.end, t.titles) {
 		return false // a title: 校长, 书记
 	}
 	return !overlaps(tk.start, tk.end, t.people)
@@ -691,8 +734,10 @@ func (rc *Recognizer) applyTagger(t *text) {
 			// The tagger's organizations need a head word (or to recur),
 			// and lose leading words that are not part of a name.
 			n, kind := rc.lex.OrgSuffixEndingAt(t.r, b)
-			if n == 0 && strings.Count(simple, t.key(a, b)) < 2 {
-				continue
+			if n == 0 {
+				if _, _, known := rc.lex.KnownOrg(t.str(a, b)); !known {
+					continue
+				}
 			}
 			for a < b {
 				k := t.tokAt[a]
