@@ -2,6 +2,8 @@ package entity
 
 import (
 	"sort"
+
+	"golang.org/x/text/unicode/norm"
 	"strings"
 	"unicode/utf8"
 )
@@ -312,8 +314,17 @@ func isShortForm(short, long string, set *orgSet) bool {
 	if short == long || utf8.RuneCountInString(short) < 2 {
 		return false
 	}
-	if strings.HasSuffix(long, short) {
+	if strings.HasSuffix(long, short) || norm.NFKC.String(short) == norm.NFKC.String(long) {
 		return true
+	}
+	// 鼎信科技 for 鼎信数字科技股份有限公司, 星河传媒 for 星河文化传媒有限公司:
+	// the name's first word and a later word of it.
+	sr := []rune(short)
+	for k := 2; k <= len(sr)-2; k++ {
+		p, tail := string(sr[:k]), string(sr[k:])
+		if strings.HasPrefix(long, p) && strings.Contains(strings.TrimPrefix(long, p), tail) && industryWords[tail] {
+			return true
+		}
 	}
 	for _, gen := range []string{"公司", "集团", "集團"} {
 		// 华拓公司 for 华拓智能装备有限公司.
@@ -330,6 +341,9 @@ func isShortForm(short, long string, set *orgSet) bool {
 	}
 	return false
 }
+
+// industryWords end a company's short form: 鼎信科技, 星河传媒.
+var industryWords = toSet(`科技 传媒 電子 电子 医药 醫藥 实业 實業 控股 文化 教育 数字 數位 网络 網路 信息 软件 軟體 智能 能源 环保 建设 建工 地产 物流 食品 药业 制药 汽车 电气 电力 通信 金融 投资 传播 集团 集團 股份 咨询 顾问 顧問 工程 钢铁 化工 机械 装备 材料`)
 
 // abbreviations proposes short forms of an organization name: its first
 // word (百胜 of 百胜中国控股有限公司), its name without the head word (复旦 of
@@ -365,6 +379,10 @@ func (rc *Recognizer) abbreviations(name string) []string {
 	}
 	if len(words) >= 3 {
 		out = append(out, string([]rune{w(0)[0], w(1)[0]}))
+		if n, _ := rc.lex.OrgSuffixEndingAt(r, len(r)); n > 0 {
+			// 云农大 for 云岭农业大学: initials and the head's first character.
+			out = append(out, string([]rune{w(0)[0], w(1)[0], r[len(r)-n]}))
+		}
 	}
 	return out
 }

@@ -465,8 +465,7 @@ func (rc *Recognizer) joinedDisciplines(t *text, tk token, start, e int) bool {
 	if _, ok := rc.lex.Generic(w); ok {
 		return false
 	}
-	// The subject before 与 starts after a boundary or after more name words.
-	return x.start == 0 || !unicode.Is(unicode.Han, t.r[x.start-1]) || t.r[x.start-1] == '、' || x.pos == "vn"
+	return true
 }
 
 // orphanStart takes in one or two characters left of start when a clear
@@ -764,6 +763,9 @@ func (rc *Recognizer) applyTagger(t *text) {
 			}
 		case "PERSON":
 			name := t.key(a, b)
+			if functionSurnames[string(t.r[a])] {
+				continue
+			}
 			if rc.plausibleName(name) && !overlaps(a, b, t.orgs) && !overlaps(a, b, t.titles) {
 				t.people = append(t.people, mention{start: a, end: b, kind: mPerson, text: t.str(a, b)})
 			}
@@ -806,6 +808,9 @@ func (rc *Recognizer) plausibleName(s string) bool {
 		if notGiven[c] {
 			return false
 		}
+	}
+	if len(r) == 2 && strings.ContainsRune("总董校院局处部科老工师书主", simple[1]) {
+		return false // 王总, 李校: a surname and a title
 	}
 	return true
 }
@@ -962,6 +967,30 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			}
 		}
 	}
+	// Transliterated names with a middle dot anywhere (马克·约翰逊).
+	for i := 0; i < len(t.r); i++ {
+		if t.r[i] != '·' && t.r[i] != '•' && t.r[i] != '‧' {
+			continue
+		}
+		a := i
+		for a > 0 && i-a < 5 && unicode.Is(unicode.Han, t.r[a-1]) && !rc.titleEndsAt(t, a) {
+			a--
+		}
+		if i-a < 2 || overlaps(a, i, t.orgs) || rc.lex.PlaceAt(t.r, a) > 0 {
+			continue
+		}
+		if e := rc.readForeignName(t, a); e > 0 && !overlaps(a, e, t.orgs) {
+			// A shorter name the tagger found inside it (马克) gives way.
+			kept := t.people[:0]
+			for _, p := range t.people {
+				if !(p.start >= a && p.end <= e) {
+					kept = append(kept, p)
+				}
+			}
+			t.people = kept
+			add(a, e)
+		}
+	}
 	// Lists: a name after 、 or ， that follows a known name.
 	for changed := true; changed; {
 		changed = false
@@ -1055,6 +1084,9 @@ func (rc *Recognizer) trimOrgs(t *text) {
 }
 
 func (m mention) orig() int { return m.from }
+
+// titleEndsAt reports whether a title or group word ends at rune i.
+func (rc *Recognizer) titleEndsAt(t *text, i int) bool { return t.titleEnd[i] }
 
 // readForeignName reads a transliterated name with a middle dot starting
 // at rune i (马修·威尔逊, 特·那不能), or returns -1.
