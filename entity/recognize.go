@@ -782,6 +782,9 @@ func (rc *Recognizer) plausibleName(s string) bool {
 	if rc.lex.KnownPerson(s) {
 		return true
 	}
+	if strings.ContainsAny(s, "·•‧") {
+		return len(r) >= 3 && len(r) <= 12 && !strings.HasPrefix(s, "·") && !strings.HasSuffix(s, "·")
+	}
 	if len(r) < 2 || len(r) > 4 || rc.lex.NotPerson(s) {
 		return false
 	}
