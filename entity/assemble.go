@@ -317,6 +317,16 @@ func isShortForm(short, long string, set *orgSet) bool {
 	if strings.HasSuffix(long, short) || norm.NFKC.String(short) == norm.NFKC.String(long) {
 		return true
 	}
+	// 湖北省中华职教社 for 湖北省中华职业教育社, 武汉新能源有限公司 for
+	// 武汉新能源研究院有限公司: the same start and end, the short form's
+	// characters in order in the long one (long names only: 南京大学 is
+	// not 南京医科大学).
+	if lr := []rune(long); utf8.RuneCountInString(short) >= 5 && len(lr) > 5 && !strings.HasPrefix(long, short) {
+		sr := []rune(short)
+		if sr[0] == lr[0] && sr[1] == lr[1] && sr[len(sr)-1] == lr[len(lr)-1] && inOrder(sr, lr) {
+			return true
+		}
+	}
 	// 鼎信科技 for 鼎信数字科技股份有限公司, 星河传媒 for 星河文化传媒有限公司:
 	// the name's first word and a later word of it.
 	sr := []rune(short)
@@ -573,4 +583,15 @@ func (rc *Recognizer) unitCollege(name string) bool {
 		return false
 	}
 	return true
+}
+
+// inOrder reports whether the runes of a appear in b in the same order.
+func inOrder(a, b []rune) bool {
+	j := 0
+	for _, c := range b {
+		if j < len(a) && a[j] == c {
+			j++
+		}
+	}
+	return j == len(a)
 }

@@ -224,3 +224,33 @@ func TestRealTexts(t *testing.T) {
 // realFloor is the level reached on the real texts; raise it as the
 // recognizer improves.
 var realFloor = struct{ people, orgs, roles, rolesOrg float64 }{0.90, 0.70, 0.86, 0.67}
+
+// TestSeed requires every person, organization and role of the seed
+// article (../shared/seed) to come out right.
+func TestSeed(t *testing.T) {
+	gp := "../../shared/seed/wtc-2021-07-06.gold.json"
+	raw, err := os.ReadFile(gp)
+	if err != nil {
+		t.Skip("seed not present:", err)
+	}
+	var g goldArticle
+	if err := json.Unmarshal(raw, &g); err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(filepath.Join(filepath.Dir(gp), g.Source))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As the extractor gives it: headline, publisher and body without the
+	// metadata line.
+	lines := strings.Split(string(text), "\n")
+	body := strings.Join(lines[3:], "\n")
+	r := fullRecognizer(t).Recognize(Doc{Title: lines[0], Body: body, Publisher: "双创学院", Credits: []string{"陈峰", "邹丹"}})
+	var people, orgs, roles, rolesOrg prf
+	score(g, r, &people, &orgs, &roles, &rolesOrg)
+	for name, c := range map[string]*prf{"people": &people, "organizations": &orgs, "roles": &roles, "roles+org": &rolesOrg} {
+		if c.fp != 0 || c.fn != 0 {
+			t.Errorf("%s: %d wrong, %d missed", name, c.fp, c.fn)
+		}
+	}
+}

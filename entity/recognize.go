@@ -207,6 +207,15 @@ func (rc *Recognizer) findTitles(t *text) {
 				break
 			}
 		}
+		// Programme words make part of appointed titles: 双创教学总监,
+		// 产业教授, 校外导师.
+		for _, w := range []string{"双创", "雙創", "产业", "產業", "行业", "行業", "校外", "企业", "企業", "创新创业"} {
+			k := utf8.RuneCountInString(w)
+			if i-k >= 0 && t.key(i-k, i) == t.key(i-k, i) && string(t.r[i-k:i]) == w && !overlaps(i-k, i, t.orgs) {
+				i, n = i-k, n+k
+				break
+			}
+		}
 		m := mention{start: i, end: i + n, kind: mTitle, text: t.str(i, i+n)} // as written
 		if weakTitles[title] {
 			t.weak = append(t.weak, m)
@@ -273,6 +282,17 @@ func (rc *Recognizer) findOrgs(t *text) {
 			continue
 		}
 		found = append(found, mention{start: s, end: e, from: s, kind: mOrg, text: t.str(s, e), orgKind: kind})
+	}
+	// A project or team named just before a title is where that title
+	// belongs (百胜武汉项目总经理).
+	for e := 2; e < len(t.r); e++ {
+		if string(t.r[e-2:e]) != "项目" || rc.lex.TitleAt(t.r, e) == 0 {
+			continue
+		}
+		s := rc.extendLeft(t, e-2, e)
+		if s >= 0 && s < e-2 {
+			found = append(found, mention{start: s, end: e, from: s, kind: mOrg, text: t.str(s, e), orgKind: KindOther})
+		}
 	}
 	// A longer name ending at the same place, or containing another,
 	// wins: keep outermost spans.
@@ -448,6 +468,14 @@ func (rc *Recognizer) joinedDisciplines(t *text, tk token, start, e int) bool {
 	}
 	n, kind := rc.lex.OrgSuffixEndingAt(t.r, e)
 	if n == 0 || (kind != KindSchool && kind != KindDepartment && kind != KindResearch && kind != KindGovernment) {
+		return false
+	}
+	// What follows 与 must be a subject and the head word, not a name of
+	// its own (与武汉职业技术学院) nor the bare head word (产业与学院).
+	if e-tk.end <= n || e-tk.end > 10 || rc.lex.PlaceAt(t.r, tk.end) > 0 {
+		return false
+	}
+	if k := t.tokAt[tk.end]; k >= 0 && (t.toks[k].pos == "nt" || t.toks[k].pos == "ns" || t.toks[k].pos == "nr") {
 		return false
 	}
 	k := t.tokAt[tk.start-1]
@@ -750,7 +778,7 @@ func (rc *Recognizer) applyTagger(t *text) {
 				}
 				a = tk.end
 			}
-			if b-a <= n || overlaps(a, b, t.titles) {
+			if b-a <= n || overlaps(a, b, t.titles) || strings.ContainsAny(t.key(a, b), "与和及") {
 				continue
 			}
 			if kind == "" {
