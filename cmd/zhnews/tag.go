@@ -33,6 +33,7 @@ func newTagCmd() *cobra.Command {
 	var (
 		modelFile string
 		workers   int
+		scheme    string
 	)
 	cmd := &cobra.Command{
 		Use:   "tag [flags] [FILE...]",
@@ -45,7 +46,15 @@ JSON object per input line, in order:
 Types are PERSON, ORG, LOC and TITLE; start and end count runes (Unicode code
 points), end exclusive. Traditional Chinese is tagged through its simplified
 form with unchanged offsets. Lines are tagged in parallel; output order is
-input order.`,
+input order.
+
+The training corpora annotate entities differently, and the model knows
+each one's conventions; --scheme picks them: msra (news; places are single
+toponyms, no titles annotated there), resume (résumés: people, organizations,
+titles), cluener (CLUENER2020: whole addresses as LOC, courts and congresses
+as ORG), general (the weights shared by all three), or auto (the default),
+which reads the first ` + fmt.Sprint(detectLines) + ` lines of each input file and picks the
+corpus whose characters they resemble most.`,
 		Example: `  echo '武汉职业技术学院党委书记李洪渠出席签约仪式' | zhnews tag
   zhnews tag --model /tmp/ner.bin.gz sentences.txt > tagged.jsonl`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -54,6 +63,14 @@ input order.`,
 			}
 			if workers == 0 {
 				workers = runtime.GOMAXPROCS(0)
+			}
+			auto := scheme == "auto"
+			var sch ner.Scheme
+			if !auto {
+				var err error
+				if sch, err = ner.ParseScheme(scheme); err != nil {
+					return usageError{err}
+				}
 			}
 			m, err := loadNERModel(modelFile)
 			if err != nil {
@@ -64,7 +81,7 @@ input order.`,
 				return err
 			}
 			bw := bufio.NewWriterSize(cmd.OutOrStdout(), 1<<16)
-			t := &tagger{m: m, sg: sg, w: bw, workers: workers}
+			t := &tagger{m: m, sg: sg, w: bw, workers: workers, auto: auto, scheme: sch}
 			if len(args) == 0 {
 				args = []string{"-"}
 			}
@@ -89,6 +106,7 @@ input order.`,
 	}
 	cmd.Flags().StringVar(&modelFile, "model", "", "read the model from `FILE` instead of the embedded one")
 	cmd.Flags().IntVar(&workers, "workers", 0, "lines tagged in parallel (default: one per CPU)")
+	cmd.Flags().StringVar(&scheme, "scheme", "auto", "annotation conventions: auto, msra, resume, cluener or general")
 	return cmd
 }
 
@@ -113,7 +131,13 @@ type tagger struct {
 	sg      *seg.Segmenter
 	w       *bufio.Writer
 	workers int
+	auto    bool       // detect the scheme of each input from its first lines
+	scheme  ner.Scheme // the scheme of the current input
 }
+
+// detectLines is the number of lines the scheme detector of --scheme auto
+// reads at the start of each input.
+const detectLines = 500
 
 // tagBatch is a batch of lines and, once done, their encoded output.
 type tagBatch struct {
@@ -130,15 +154,45 @@ func (t *tagger) run(r io.Reader) error {
 	jobs := make(chan *tagBatch, t.workers*2)
 	order := make(chan *tagBatch, t.workers*4)
 	readErr := make(chan error, 1)
+	br := bufio.NewReaderSize(r, 1<<16)
+	// next returns the next line of r (without its line end) and the read
+	// error after it; the first lines come from head.
+	var head []string
+	var headErr error
+	next := func() (string, bool, error) {
+		if len(head) > 0 {
+			line := head[0]
+			head = head[1:]
+			if len(head) == 0 {
+				return line, true, headErr
+			}
+			return line, true, nil
+		}
+		line, err := br.ReadString('\n')
+		return strings.TrimRight(line, "\r\n"), line != "" || err == nil, err
+	}
+	if t.auto {
+		// Hold the first lines back and pick the scheme from them.
+		for len(head) < detectLines {
+			line, ok, err := next()
+			if ok {
+				head = append(head, line)
+			}
+			if err != nil {
+				headErr = err
+				break
+			}
+		}
+		t.scheme = t.m.Detect(head)
+	}
 	go func() {
 		defer close(jobs)
 		defer close(order)
-		br := bufio.NewReaderSize(r, 1<<16)
 		b := &tagBatch{done: make(chan struct{})}
 		for {
-			line, err := br.ReadString('\n')
-			if line != "" || err == nil {
-				b.lines = append(b.lines, strings.TrimRight(line, "\r\n"))
+			line, ok, err := next()
+			if ok {
+				b.lines = append(b.lines, line)
 			}
 			if len(b.lines) == batchLines || (err != nil && len(b.lines) > 0) {
 				order <- b
@@ -204,7 +258,7 @@ func (t *tagger) tagLine(line string) tagOutput {
 	if line == "" {
 		return out
 	}
-	spans := t.m.TagText(t.sg, line)
+	spans := t.m.TagTextScheme(t.sg, line, t.scheme)
 	// DATE entities will come from the dates stage: merge its spans into
 	// spans here (sorted by start) before the conversion to rune offsets.
 	runeAt := 0

@@ -32,6 +32,7 @@ func newTrainCmd() *cobra.Command {
 		seed               int64
 		skip               []string
 		devEvery, noLatent bool
+		noCorpus           bool
 	)
 	cmd := &cobra.Command{
 		Use:   "train --data DIR -o MODEL",
@@ -91,6 +92,7 @@ stderr. The model is written gzip-compressed to MODEL.`,
 				MinCount: minCount,
 				Seed:     seed,
 				NoLatent: noLatent,
+				NoCorpus: noCorpus,
 				Progress: func(epoch int, acc float64) {
 					fmt.Fprintf(stderr, "epoch %d: training accuracy %.4f (%s)\n", epoch, acc, time.Since(began).Round(time.Second))
 				},
@@ -125,7 +127,11 @@ stderr. The model is written gzip-compressed to MODEL.`,
 				name  string
 				sents []ner.Sentence
 			}{{"MSRA dev", sp.msraDev}, {"Resume dev", sp.resumeDev}, {"CLUENER dev", sp.clueDev}} {
-				fmt.Fprintf(stderr, "%s (%d sentences):\n%s", part.name, len(part.sents), ner.Evaluate(m, sg, part.sents, 0))
+				texts := make([]string, len(part.sents))
+				for i := range part.sents {
+					texts[i] = part.sents[i].Text
+				}
+				fmt.Fprintf(stderr, "%s (%d sentences, scheme %s):\n%s", part.name, len(part.sents), m.Detect(texts), ner.Evaluate(m, sg, part.sents, 0))
 			}
 			_ = dev
 			return nil
@@ -140,6 +146,7 @@ stderr. The model is written gzip-compressed to MODEL.`,
 	cmd.Flags().StringSliceVar(&skip, "skip", nil, "leave out data sets (msra, resume, cluener); for experiments")
 	cmd.Flags().BoolVar(&devEvery, "dev-every-epoch", false, "score the development parts after every epoch")
 	cmd.Flags().BoolVar(&noLatent, "no-latent", false, "treat unannotated types as O (for experiments)")
+	cmd.Flags().BoolVar(&noCorpus, "no-corpus", false, "train shared weights only, no per-corpus conventions (for experiments)")
 	cmd.Flags().StringVar(&devOut, "dev-out", "", "write the held-out development parts to `DIR`")
 	return cmd
 }
