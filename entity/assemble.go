@@ -510,6 +510,10 @@ func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) strin
 					break
 				}
 			}
+			// A visitor: 某大学…一行来我校, …率团访问我校.
+			if rest := string(t.r[o.end:min(len(t.r), o.end+24)]); visitorRe(rest) {
+				score[full] -= 4
+			}
 			for _, w := range []string{"我校", "我院", "本校", "本院", "学校", "学院"} {
 				if strings.HasSuffix(before, w) {
 					score[full] -= 6 // a unit of ours
@@ -594,4 +598,18 @@ func inOrder(a, b []rune) bool {
 		}
 	}
 	return j == len(a)
+}
+
+// visitorRe reports whether the words after a school's name say it came
+// to visit (…一行来我校, 率团访问我校, 到访).
+func visitorRe(rest string) bool {
+	if i := strings.IndexAny(rest, "。；！？"); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, w := range []string{"来我校", "来校", "访问我校", "到访", "来访", "率团", "一行", "莅临", "来我院", "走访我校", "考察我校", "访问了我校"} {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	return false
 }

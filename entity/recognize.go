@@ -507,7 +507,10 @@ func (rc *Recognizer) orphanStart(t *text, start int) int {
 		for _, c := range seg {
 			ok = ok && unicode.Is(unicode.Han, c)
 		}
-		if !ok || stopWords[string(seg)] || functionSurnames[string(seg)] || rc.lex.TitleEndingAt(t.r, start) > 0 {
+		if !ok || stopWords[string(seg)] || functionSurnames[string(seg)] || rc.lex.TitleEndingAt(t.r, start) > 0 || rc.deictic(string(seg)) {
+			return start
+		}
+		if _, generic := rc.lex.Generic(string(seg)); generic {
 			return start
 		}
 		if k := t.tokAt[b]; k >= 0 {
@@ -777,6 +780,12 @@ func (rc *Recognizer) applyTagger(t *text) {
 					break
 				}
 				a = tk.end
+			}
+			if n > 0 {
+				// The rules know better where a name starts.
+				if s := rc.extendLeft(t, b-n, b); s > a {
+					a = s
+				}
 			}
 			if b-a <= n || overlaps(a, b, t.titles) || strings.ContainsAny(t.key(a, b), "与和及") {
 				continue
