@@ -211,7 +211,7 @@ func (rc *Recognizer) findTitles(t *text) {
 		// 产业教授, 校外导师.
 		for _, w := range []string{"双创", "雙創", "产业", "產業", "行业", "行業", "校外", "企业", "企業", "创新创业"} {
 			k := utf8.RuneCountInString(w)
-			if i-k >= 0 && t.key(i-k, i) == t.key(i-k, i) && string(t.r[i-k:i]) == w && !overlaps(i-k, i, t.orgs) {
+			if i-k >= 0 && string(t.r[i-k:i]) == w && !overlaps(i-k, i, t.orgs) {
 				i, n = i-k, n+k
 				break
 			}
