@@ -572,6 +572,13 @@ func governmentOf(title, org string, orgs *orgSet) string {
 	if utf8.RuneCountInString(place) < 2 {
 		return org
 	}
+	// Taiwan writes 縣長, 市長 and names 縣政府, 市政府.
+	switch {
+	case strings.Contains(title, "縣"):
+		return strings.TrimSuffix(place, "縣") + "縣政府"
+	case strings.Contains(title, "長") && strings.Contains(title, "市"):
+		return strings.TrimSuffix(place, "市") + "市政府"
+	}
 	return place + "人民政府"
 }
 

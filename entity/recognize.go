@@ -710,7 +710,11 @@ func (rc *Recognizer) findPlaces(t *text) {
 			i++
 			continue
 		}
-		if !t.inside(i, i+n, t.orgs) {
+		// 彰化縣長: the place gives its last character to the title.
+		if overlaps(i, i+n, t.titles) && n > 2 && strings.ContainsRune("县縣市区區镇鎮", t.r[i+n-1]) {
+			n--
+		}
+		if !t.inside(i, i+n, t.orgs) && !overlaps(i, i+n, t.titles) {
 			t.places = append(t.places, mention{start: i, end: i + n, kind: mPlace, text: t.str(i, i+n)})
 		}
 		i += n
