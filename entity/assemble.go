@@ -116,6 +116,27 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 			}
 		}
 	}
+	// A government head written without a place (副縣長林皆興) works for
+	// the article's one government, when it has only one.
+	govs := map[string]bool{}
+	for _, name := range order {
+		for _, r := range people[name].Roles {
+			if headTitles[r.Title] && r.Org != "" {
+				govs[r.Org] = true
+			}
+		}
+	}
+	if len(govs) == 1 {
+		for gov := range govs {
+			for _, name := range order {
+				for i, r := range people[name].Roles {
+					if headTitles[r.Title] && r.Org == "" {
+						people[name].Roles[i].Org = gov
+					}
+				}
+			}
+		}
+	}
 	for _, name := range order {
 		p := people[name]
 		if !rc.plausibleName(name) && !rc.lex.KnownPerson(name) {

@@ -787,9 +787,11 @@ func (rc *Recognizer) applyTagger(t *text) {
 			}
 			if n > 0 {
 				// The rules know better where a name starts.
-				if s := rc.extendLeft(t, b-n, b); s > a {
-					a = s
+				s := rc.extendLeft(t, b-n, b)
+				if s < 0 {
+					continue
 				}
+				a = max(a, s)
 			}
 			if b-a <= n || overlaps(a, b, t.titles) || strings.ContainsAny(t.key(a, b), "与和及") {
 				continue
