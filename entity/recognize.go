@@ -246,7 +246,7 @@ var functionSurnames = toSet(`和 与 及 同 于 从 以 为 对 在 把 将 �
 
 // stopWords end an organization name on its left: the words before a
 // name in running text.
-var stopWords = toSet(`发挥 充分发挥 托管 帮扶 吹响 依托 立足 拥有 採 采 期待 地处 齐聚 推动 提高 实现 希望 促进 深化 加强 推进 助力 打造 建好 建强 作 与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 合作 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
+var stopWords = toSet(`作为 上届 本届 历届 首届 发挥 充分发挥 托管 帮扶 吹响 依托 立足 拥有 採 采 期待 地处 齐聚 推动 提高 实现 希望 促进 深化 加强 推进 助力 打造 建好 建强 作 与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 合作 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
 
 func toSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -280,6 +280,9 @@ func (rc *Recognizer) findOrgs(t *text) {
 		}
 		if n == 1 && !rc.singleHeadOK(t, s, e) {
 			continue
+		}
+		if genericHeads[t.key(e-n, e)] && !rc.properStem(t, s, e-n) {
+			continue // 高质量学校, 县域普通高中, 地方政府
 		}
 		found = append(found, mention{start: s, end: e, from: s, kind: mOrg, text: t.str(s, e), orgKind: kind})
 	}
@@ -345,6 +348,9 @@ func (rc *Recognizer) nameEndsAt(t *text, e int) bool {
 // 科, 校, 报 …), the easiest to misread: not after a number (两所, 第一所),
 // and not only a place or a generic word before it (云南省校, 学校科).
 func (rc *Recognizer) singleHeadOK(t *text, s, e int) bool {
+	if t.titleEnd[s] && e-s <= 4 {
+		return false // 校长梁留科: a name after a title
+	}
 	stem := t.r[s : e-1]
 	if len(stem) < 2 {
 		return false
@@ -363,6 +369,39 @@ func (rc *Recognizer) singleHeadOK(t *text, s, e int) bool {
 		return false
 	}
 	return true
+}
+
+// genericHeads are head words that common nouns also end with; a name
+// with one needs a proper noun before it.
+var genericHeads = toSet(`学校 高中 中学 小学 大学 学院 政府 医院 国小 國小 學校 大學 學院 醫院`)
+
+// properStem reports whether the runes [s, e) hold a proper noun: a
+// place, an organization or person word, an abbreviation or Latin letters.
+func (rc *Recognizer) properStem(t *text, s, e int) bool {
+	for k := s; k < e; {
+		x := t.tokAt[k]
+		if x < 0 {
+			return true
+		}
+		tk := t.toks[x]
+		if tk.end > e {
+			return true // a dictionary word across stem and head: 武汉职业技术学院
+		}
+		switch tk.pos {
+		case "ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "eng", "l":
+			return true
+		}
+		if rc.lex.PlaceAt(t.r, tk.start) > 0 {
+			return true
+		}
+		for _, c := range t.r[tk.start:tk.end] {
+			if c < 0x3000 && unicode.IsLetter(c) {
+				return true
+			}
+		}
+		k = tk.end
+	}
+	return false
 }
 
 // rejectedHeads end names of places and things, not organizations:
@@ -384,7 +423,7 @@ func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
 	switch name {
 	case "团委", "校办", "市委", "县委", "区委", "省委", "工会":
 		return true
-	case "办公室", "委员会", "实验室", "研究院", "研究所", "研究中心", "中心", "服务中心", "有限公司", "公司", "集团":
+	case "办公室", "委员会", "实验室", "研究院", "研究所", "研究中心", "中心", "服务中心", "有限公司", "公司", "集团", "产业学院", "工作站", "科研工作站":
 		return false
 	}
 	// Whole unit names listed as head words: 党委宣传部, 教务处.
@@ -392,7 +431,7 @@ func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
 }
 
 // notOrgWords end in an organization head character but are common words.
-var notOrgWords = toSet(`策略联盟 战略联盟 体系 关系 联系 派系 水系 汇报 情报 简报 海报 画报 公报 周报 年报 内部 外部 全部 局部 部分 东部 西部 南部 北部 中部 干部 大局 格局 布局 结局 全局 当局 开局 用户 住户 窗口 出口 入口 人口 港口 社区 社会 社团 小区 校区 园区 片区 区域 地区 学区 城区 景区 社保 报社 处理 处于 到处 好处 相处 之处 深处 各处`)
+var notOrgWords = toSet(`创办 举办 主办 承办 协办 开办 兴办 民办 公办 督办 筹办 代办 包办 接办 试办 合办 停办 首办 策略联盟 战略联盟 体系 关系 联系 派系 水系 汇报 情报 简报 海报 画报 公报 周报 年报 内部 外部 全部 局部 部分 东部 西部 南部 北部 中部 干部 大局 格局 布局 结局 全局 当局 开局 用户 住户 窗口 出口 入口 人口 港口 社区 社会 社团 小区 校区 园区 片区 区域 地区 学区 城区 景区 社保 报社 处理 处于 到处 好处 相处 之处 深处 各处`)
 
 // extendLeft returns the start of the organization name whose head word
 // starts at s and ends at e, or -1. It walks left over the words of the
@@ -529,6 +568,9 @@ func (rc *Recognizer) orphanStart(t *text, start int) int {
 	return start
 }
 
+// listStops are words that cannot be inside one item of a list of names.
+var listStops = toSet(`分别 代表 作为 签署 签订 签约 出席 参加 还有 包括 以及 其中 共同`)
+
 // orphanPOS are the parts of speech a stray first character of a name
 // gets from the segmenter.
 var orphanPOS = toSet(`n ng nr nrt nz ns nt zg j g l i b x`)
@@ -569,7 +611,7 @@ func (rc *Recognizer) brandBefore(t *text, tk token, start, e int) bool {
 			return true
 		}
 	}
-	if _, kind := rc.lex.OrgSuffixEndingAt(t.r, e); kind == KindDepartment && tk.pos == "v" {
+	if n, kind := rc.lex.OrgSuffixEndingAt(t.r, e); kind == KindDepartment && n == 1 && tk.pos == "v" && start >= e-5 {
 		return true
 	}
 	return false
@@ -653,6 +695,18 @@ func (rc *Recognizer) listItemStart(t *text, start, e int) int {
 			return -1 // two names run together: 武汉新能源研究院建好…学院
 		}
 	}
+	for k := i; k < start; {
+		x := t.tokAt[k]
+		if x < 0 {
+			break
+		}
+		tk := t.toks[x]
+		w := t.key(tk.start, tk.end)
+		if listStops[w] || strings.HasPrefix(tk.pos, "p") || strings.HasPrefix(tk.pos, "c") {
+			return -1 // 张德华分别代表中国人民大学: not one name
+		}
+		k = tk.end
+	}
 	item := t.key(i, start)
 	for _, w := range []string{"与", "和", "及", "的", "了", "在", "是", "还有", "包括", "等", "被", "为", "由", "将"} {
 		if strings.Contains(item, w) {
@@ -687,8 +741,8 @@ func (rc *Recognizer) nameWord(t *text, tk token, w string) bool {
 	if rc.deictic(w) {
 		return false
 	}
-	if overlaps(tk.start, tk.end, t.titles) {
-		return false // a title: 校长, 书记
+	if overlaps(tk.start, tk.end, t.titles) || overlaps(tk.start, tk.end, t.weak) {
+		return false // a title or a group word: 校长, 书记, 专家
 	}
 	return !overlaps(tk.start, tk.end, t.people)
 }
