@@ -246,7 +246,7 @@ var functionSurnames = toSet(`和 与 及 同 于 从 以 为 对 在 把 将 �
 
 // stopWords end an organization name on its left: the words before a
 // name in running text.
-var stopWords = toSet(`作为 上届 本届 历届 首届 发挥 充分发挥 托管 帮扶 吹响 依托 立足 拥有 採 采 期待 地处 齐聚 推动 提高 实现 希望 促进 深化 加强 推进 助力 打造 建好 建强 作 与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 合作 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
+var stopWords = toSet(`作为 上届 本届 历届 首届 发挥 充分发挥 托管 帮扶 吹响 依托 立足 拥有 採 采 期待 地处 齐聚 推动 提高 实现 希望 促进 深化 加强 推进 助力 打造 建好 建强 作 与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
 
 func toSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -611,7 +611,7 @@ func (rc *Recognizer) brandBefore(t *text, tk token, start, e int) bool {
 			return true
 		}
 	}
-	if n, kind := rc.lex.OrgSuffixEndingAt(t.r, e); kind == KindDepartment && n == 1 && tk.pos == "v" && start >= e-5 {
+	if n, kind := rc.lex.OrgSuffixEndingAt(t.r, e); kind == KindDepartment && n <= 3 && tk.pos == "v" && start >= e-5 {
 		return true
 	}
 	return false
@@ -650,8 +650,8 @@ func (rc *Recognizer) placeBefore(t *text, i, limit int) bool {
 			return false
 		}
 		tk := t.toks[k]
-		if tk.pos == "ns" || rc.lex.PlaceAt(t.r, tk.start) == tk.end-tk.start {
-			return true
+		if rc.lex.PlaceAt(t.r, tk.start) == tk.end-tk.start {
+			return true // a place of the lexicon (gse's ns tag is too loose: 嘉宾)
 		}
 		if !rc.nameWord(t, tk, t.key(tk.start, tk.end)) || tk.end-tk.start > 2 {
 			return false
@@ -733,8 +733,9 @@ func (rc *Recognizer) nameWord(t *text, tk token, w string) bool {
 		strings.HasPrefix(tk.pos, "t"), strings.HasPrefix(tk.pos, "y"), strings.HasPrefix(tk.pos, "e"):
 		return false
 	case strings.HasPrefix(tk.pos, "m"):
-		// 第十六中学: ordinals stay; counts (十余家) end the name.
-		if !strings.HasPrefix(w, "第") && !isAllDigits(w) {
+		// 第十六中学: ordinals stay; counts (十余家, 两所) end the name;
+		// words that only start with a numeral stay (零部件).
+		if !strings.HasPrefix(w, "第") && !isAllDigits(w) && isCount(w) {
 			return false
 		}
 	}
@@ -745,6 +746,22 @@ func (rc *Recognizer) nameWord(t *text, tk token, w string) bool {
 		return false // a title or a group word: 校长, 书记, 专家
 	}
 	return !overlaps(tk.start, tk.end, t.people)
+}
+
+// isCount reports whether a numeral word counts things: all numerals, or
+// numerals followed by 余/多 and a classifier (十余家, 两所, 30名).
+func isCount(w string) bool {
+	r := []rune(w)
+	i := 0
+	for i < len(r) && (unicode.IsDigit(r[i]) || strings.ContainsRune("零一二两三四五六七八九十百千万几数", r[i])) {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	rest := string(r[i:])
+	rest = strings.TrimLeft(rest, "余多")
+	return rest == "" || utf8.RuneCountInString(rest) == 1
 }
 
 func isAllDigits(s string) bool {
