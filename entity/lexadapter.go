@@ -116,3 +116,27 @@ func (a lexAdapter) KnownPerson(name string) bool {
 	_, ok := a.l.KnownPerson(name)
 	return ok
 }
+
+func (a lexAdapter) UserOrgAt(r []rune, i int) (int, string, string) {
+	if a.l.User() == nil {
+		return 0, "", ""
+	}
+	s := string(r[i:min(len(r), i+32)])
+	n, o := a.l.MatchOrg(s, 0)
+	if n == 0 {
+		return 0, "", ""
+	}
+	return runes(s, n), o.Name, string(o.Kind)
+}
+
+func (a lexAdapter) UserPersonAt(r []rune, i int) (int, string) {
+	if a.l.User() == nil {
+		return 0, ""
+	}
+	s := window(r, i)
+	n, p := a.l.MatchPerson(s, 0)
+	if n == 0 {
+		return 0, ""
+	}
+	return runes(s, n), p.Name
+}

@@ -35,4 +35,10 @@ type Lexicon interface {
 	KnownOrgs() map[string][]string
 	// KnownPerson reports whether the user declared name as a person.
 	KnownPerson(name string) bool
+	// UserOrgAt is the length of the longest user-declared organization
+	// name or alias starting at r[i], with the organization's name and kind.
+	UserOrgAt(r []rune, i int) (n int, name, kind string)
+	// UserPersonAt is the length of the longest user-declared person name
+	// or alias starting at r[i], with the person's name.
+	UserPersonAt(r []rune, i int) (n int, name string)
 }

@@ -104,3 +104,6 @@ func testSegmenter(t testing.TB) *seg.Segmenter {
 	}
 	return segm
 }
+
+func (l *miniLex) UserOrgAt([]rune, int) (int, string, string) { return 0, "", "" }
+func (l *miniLex) UserPersonAt([]rune, int) (int, string)      { return 0, "" }

@@ -286,6 +286,16 @@ func (rc *Recognizer) findOrgs(t *text) {
 		}
 		found = append(found, mention{start: s, end: e, from: s, kind: mOrg, text: t.str(s, e), orgKind: kind})
 	}
+	// Organizations the user declared, written anywhere.
+	for i := 0; i < len(t.r); i++ {
+		if n, _, kind := rc.lex.UserOrgAt(t.r, i); n > 0 {
+			if kind == "" {
+				kind = KindOther
+			}
+			found = append(found, mention{start: i, end: i + n, from: i, kind: mOrg, text: t.str(i, i+n), orgKind: kind})
+			i += n - 1
+		}
+	}
 	// A project or team named just before a title is where that title
 	// belongs (百胜武汉项目总经理).
 	for e := 2; e < len(t.r); e++ {
@@ -1036,6 +1046,13 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 	}
 	for _, p := range t.people {
 		known[p.text] = true
+	}
+	// People the user declared.
+	for i := 0; i < len(t.r); i++ {
+		if n, _ := rc.lex.UserPersonAt(t.r, i); n > 0 && !overlaps(i, i+n, t.orgs) {
+			add(i, i+n)
+			i += n - 1
+		}
 	}
 	// After a title or a group word (校领导王守义).
 	for _, ti := range append(append([]mention(nil), t.titles...), t.weak...) {
