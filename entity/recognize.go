@@ -185,7 +185,8 @@ func (rc *Recognizer) findTitles(t *text) {
 			i++
 			continue
 		}
-		if i > 0 && unicode.Is(unicode.Han, t.r[i-1]) {
+		for cut := true; cut && i > 0 && unicode.Is(unicode.Han, t.r[i-1]); {
+			cut = false
 			for k := 1; k < n && k <= 3; k++ {
 				if rc.titlePrefix(t.key(i, i+k)) {
 					break // 党委书记 stays whole
@@ -193,6 +194,7 @@ func (rc *Recognizer) findTitles(t *text) {
 				if h, _ := rc.lex.OrgSuffixEndingAt(t.r, i+k); h >= k {
 					if m := rc.lex.TitleAt(t.r, i+k); m == n-k {
 						i, n = i+k, m
+						cut = true
 						break
 					}
 				}
@@ -239,6 +241,10 @@ func (rc *Recognizer) titlePrefix(s string) bool {
 	}
 	return false
 }
+
+// groupWords name groups of people; they end an organization's name on
+// its left (外籍专家英国萨里大学), unlike 学生 (学生工作处).
+var groupWords = toSet(`专家 学者 嘉宾 代表 领导 校友 来宾 客人 外宾 贵宾`)
 
 // functionSurnames are surnames that are also common function words; a
 // name starting with one is taken only after a title.
@@ -752,8 +758,8 @@ func (rc *Recognizer) nameWord(t *text, tk token, w string) bool {
 	if rc.deictic(w) {
 		return false
 	}
-	if overlaps(tk.start, tk.end, t.titles) || overlaps(tk.start, tk.end, t.weak) {
-		return false // a title or a group word: 校长, 书记, 专家
+	if overlaps(tk.start, tk.end, t.titles) || groupWords[w] {
+		return false // a title or a group of people: 校长, 书记, 专家
 	}
 	return !overlaps(tk.start, tk.end, t.people)
 }
