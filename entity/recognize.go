@@ -280,6 +280,16 @@ func (rc *Recognizer) findOrgs(t *text) {
 		if s < 0 {
 			continue
 		}
+		if e-s <= n && s > 0 && t.titleEnd[s] {
+			// A title that names a body: 教授委员会, 院长办公室.
+			for k, ti := range t.titles {
+				if ti.end == s {
+					s = ti.start
+					t.titles = append(t.titles[:k:k], t.titles[k+1:]...)
+					break
+				}
+			}
+		}
 		name := t.key(s, e)
 		if _, generic := rc.lex.Generic(name); generic || e-s <= n && !rc.bareHeadIsName(name, kind) || rejectedHead(name) {
 			continue
@@ -389,7 +399,7 @@ func (rc *Recognizer) singleHeadOK(t *text, s, e int) bool {
 
 // genericHeads are head words that common nouns also end with; a name
 // with one needs a proper noun before it.
-var genericHeads = toSet(`学校 高中 中学 小学 大学 学院 政府 医院 国小 國小 學校 大學 學院 醫院`)
+var genericHeads = toSet(`学校 高中 中学 小学 大学 政府 医院 国小 國小 學校 大學 醫院`)
 
 // properStem reports whether the runes [s, e) hold a proper noun: a
 // place, an organization or person word, an abbreviation or Latin letters.
