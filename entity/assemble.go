@@ -321,11 +321,35 @@ func (rc *Recognizer) mergeOrgs(texts []*text, publisher string) *orgSet {
 		}
 	}
 	for _, o := range set.list {
-		if o.Kind == "" {
-			o.Kind = KindOther
-		}
+		o.Kind = rc.refineKind(o.Name, o.Kind, set)
 	}
 	return set
+}
+
+// refineKind corrects the head word's default kind from the whole name:
+// a college named after a subject, or written after its university, is a
+// department; offices of a party committee or government belong to the
+// government.
+func (rc *Recognizer) refineKind(name, kind string, set *orgSet) string {
+	if kind == "" {
+		kind = KindOther
+	}
+	for _, gov := range []string{"区委", "市委", "县委", "省委", "政府", "區委", "縣委", "縣政府"} {
+		if strings.Contains(name, gov) && kind == KindDepartment {
+			return KindGovernment
+		}
+	}
+	if kind == KindSchool {
+		if rc.unitCollege(name) {
+			return KindDepartment
+		}
+		for _, o := range set.list {
+			if o.Name != name && o.Kind == KindSchool && strings.HasPrefix(name, o.Name) {
+				return KindDepartment // 武汉职业技术学院碳中和产业学院
+			}
+		}
+	}
+	return kind
 }
 
 // isShortForm reports whether short names the same organization as long:
@@ -611,8 +635,19 @@ func (rc *Recognizer) unitCollege(name string) bool {
 	if !strings.HasSuffix(name, "学院") && !strings.HasSuffix(name, "學院") {
 		return false
 	}
-	if rc.lex.PlaceAt(r, 0) > 0 || strings.ContainsAny(name, "大学大學职业職業师范師範") {
+	if i := strings.LastIndex(name, "大学"); i >= 0 && i+len("大学") < len(name) {
+		return true // 湖南大学公共管理学院
+	}
+	if i := strings.LastIndex(name, "大學"); i >= 0 && i+len("大學") < len(name) {
+		return true
+	}
+	if rc.lex.PlaceAt(r, 0) > 0 {
 		return false
+	}
+	for _, w := range []string{"大学", "大學", "职业", "職業", "师范", "師範", "技术", "技術"} {
+		if strings.Contains(name, w) {
+			return false
+		}
 	}
 	return true
 }
