@@ -902,10 +902,20 @@ func (rc *Recognizer) applyTagger(t *text) {
 				t.places = append(t.places, mention{start: a, end: b, kind: mPlace, text: t.str(a, b)})
 			}
 		case "PERSON":
-			name := t.key(a, b)
 			if functionSurnames[string(t.r[a])] {
 				continue
 			}
+			// A name whose last character starts a verb (胡兴宣读) ends
+			// before it.
+			if b-a == 3 && rc.startsBoundaryWord(t, b-1) {
+				b--
+			}
+			// One common word of the dictionary (包含, 喜爱, 方队) is not a
+			// name.
+			if k := t.tokAt[a]; k >= 0 && t.toks[k].start == a && t.toks[k].end == b && !strings.HasPrefix(t.toks[k].pos, "nr") {
+				continue
+			}
+			name := t.key(a, b)
 			if rc.plausibleName(name) && !overlaps(a, b, t.orgs) && !overlaps(a, b, t.titles) {
 				t.people = append(t.people, mention{start: a, end: b, kind: mPerson, text: t.str(a, b)})
 			}
@@ -961,7 +971,7 @@ func (rc *Recognizer) plausibleName(s string) bool {
 // notGiven are characters that end a name rather than belong to it.
 var notGiven = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, c := range "的了在是和与及等为向对将把被说也都还又就并而从到于以之其这那个们年月日时分秒上下内外前后第各该本我你他她它地得着过" {
+	for _, c := range "的了在是与及等为向对将把被说也都还又就并而从到于以之其这那个们年月日时分秒上下内外前后第各该本我你他她它地得着过" {
 		m[c] = true
 	}
 	return m
@@ -992,6 +1002,18 @@ func (rc *Recognizer) boundaryAt(t *text, i int) bool {
 		}
 	}
 	return rc.lex.TitleAt(t.r, i) > 0
+}
+
+// startsBoundaryWord reports whether a word that follows names (宣读,
+// 表示, 主持) starts at rune i.
+func (rc *Recognizer) startsBoundaryWord(t *text, i int) bool {
+	rest := string(t.r[i:min(len(t.r), i+4)])
+	for _, w := range boundaryWords {
+		if utf8.RuneCountInString(w) >= 2 && strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // boundaryBefore reports whether a personal name may start at rune i.
@@ -1075,6 +1097,8 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 		if e := rc.readName(t, ti.end, 0); e > 0 {
 			add(ti.end, e)
 		} else if e := rc.readForeignName(t, ti.end); e > 0 {
+			add(ti.end, e)
+		} else if e := rc.readRareName(t, ti.end); e > 0 {
 			add(ti.end, e)
 		}
 	}
@@ -1237,6 +1261,31 @@ func (m mention) orig() int { return m.from }
 
 // titleEndsAt reports whether a title or group word ends at rune i.
 func (rc *Recognizer) titleEndsAt(t *text, i int) bool { return t.titleEnd[i] }
+
+// readRareName reads a name with a surname missing from the lexicon right
+// after a post (继续教育处处长支晓强,): two or three Han characters closed
+// by punctuation or a verb of the genre.
+func (rc *Recognizer) readRareName(t *text, i int) int {
+	for _, g := range []int{3, 2} {
+		e := i + g
+		if e > len(t.r) {
+			continue
+		}
+		ok := true
+		for _, c := range t.r[i:e] {
+			ok = ok && unicode.Is(unicode.Han, c) && !notGiven[c]
+		}
+		if !ok || functionSurnames[string(t.r[i])] || rc.lex.TitleAt(t.r, i) > 0 || overlaps(i, e, t.orgs) {
+			continue
+		}
+		if e == len(t.r) || strings.ContainsRune("，,、。；;（(", t.r[e]) || rc.startsBoundaryWord(t, e) {
+			if name := t.key(i, e); !rc.lex.NotPerson(name) && rc.lex.PlaceAt(t.r, i) == 0 {
+				return e
+			}
+		}
+	}
+	return -1
+}
 
 // readForeignName reads a transliterated name with a middle dot starting
 // at rune i (马修·威尔逊, 特·那不能), or returns -1.
