@@ -139,7 +139,7 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 	}
 	for _, name := range order {
 		p := people[name]
-		if !rc.plausibleName(name) && !rc.lex.KnownPerson(name) {
+		if !rc.plausibleName(name) && !rc.lex.KnownPerson(name) && !known[rareMark+name] {
 			continue
 		}
 		if orgs.lookup(name) != nil && !rc.lex.KnownPerson(name) || rc.lex.PlaceAt([]rune(name), 0) == utf8.RuneCountInString(name) {

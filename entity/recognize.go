@@ -244,7 +244,7 @@ func (rc *Recognizer) titlePrefix(s string) bool {
 
 // groupWords name groups of people; they end an organization's name on
 // its left (外籍专家英国萨里大学), unlike 学生 (学生工作处).
-var groupWords = toSet(`专家 学者 嘉宾 代表 领导 校友 来宾 客人 外宾 贵宾`)
+var groupWords = toSet(`专家 学者 嘉宾 代表 领导 来宾 客人 外宾 贵宾`)
 
 // functionSurnames are surnames that are also common function words; a
 // name starting with one is taken only after a title.
@@ -1100,6 +1100,7 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			add(ti.end, e)
 		} else if e := rc.readRareName(t, ti.end); e > 0 {
 			add(ti.end, e)
+			known[rareMark+t.str(ti.end, e)] = true
 		}
 	}
 	// Before a title: the two or three characters before it.
@@ -1115,7 +1116,7 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			if !rc.boundaryBefore(t, s) {
 				continue
 			}
-			if name := t.key(s, ti.start); rc.plausibleName(name) && rc.readName(t, s, 300) == ti.start {
+			if name := t.key(s, ti.start); rc.plausibleName(name) && rc.readName(t, s, 300) == ti.start && !t.commonWord(s, ti.start) {
 				add(s, ti.start)
 				break
 			}
@@ -1130,7 +1131,7 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			continue
 		}
 		e := rc.readName(t, i, 200)
-		if e < 0 {
+		if e < 0 || t.commonWord(i, e) {
 			continue
 		}
 		rest := string(t.r[e:min(len(t.r), e+3)])
@@ -1182,9 +1183,19 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 	}
 }
 
+// commonWord reports whether [a, b) is exactly one word of the
+// dictionary that is not a name (包含, 方队).
+func (t *text) commonWord(a, b int) bool {
+	k := t.tokAt[a]
+	return k >= 0 && t.toks[k].start == a && t.toks[k].end == b && !strings.HasPrefix(t.toks[k].pos, "nr")
+}
+
 // spreadNames marks every other occurrence of a known name.
 func (rc *Recognizer) spreadNames(t *text, known map[string]bool) {
 	for name := range known {
+		if strings.HasPrefix(name, rareMark) {
+			continue
+		}
 		nr := []rune(name)
 		for i := 0; i+len(nr) <= len(t.raw); i++ {
 			if t.raw[i] != nr[0] || string(t.raw[i:i+len(nr)]) != name {
@@ -1262,6 +1273,10 @@ func (m mention) orig() int { return m.from }
 // titleEndsAt reports whether a title or group word ends at rune i.
 func (rc *Recognizer) titleEndsAt(t *text, i int) bool { return t.titleEnd[i] }
 
+// rareMark marks, in the set of known names, names whose surname is not
+// in the lexicon but whose context makes them sure.
+const rareMark = "\x00"
+
 // readRareName reads a name with a surname missing from the lexicon right
 // after a post (继续教育处处长支晓强,): two or three Han characters closed
 // by punctuation or a verb of the genre.
@@ -1279,9 +1294,17 @@ func (rc *Recognizer) readRareName(t *text, i int) int {
 			continue
 		}
 		if e == len(t.r) || strings.ContainsRune("，,、。；;（(", t.r[e]) || rc.startsBoundaryWord(t, e) {
-			if name := t.key(i, e); !rc.lex.NotPerson(name) && rc.lex.PlaceAt(t.r, i) == 0 {
-				return e
+			name := t.key(i, e)
+			if rc.lex.NotPerson(name) || rc.lex.PlaceAt(t.r, i) > 0 || t.commonWord(i, e) || !t.tokenBoundary(e) {
+				continue
 			}
+			if _, generic := rc.lex.Generic(name); generic || strings.ContainsRune("省市县区镇乡村总", t.r[e-1]) {
+				continue
+			}
+			if k := t.tokAt[i]; k >= 0 && t.toks[k].end-t.toks[k].start >= 2 && !strings.HasPrefix(t.toks[k].pos, "nr") {
+				continue // 参加会议, 主讲: a word of the dictionary starts here
+			}
+			return e
 		}
 	}
 	return -1
