@@ -21,10 +21,10 @@ import (
 // was written, minus 0.02; raise them as the recognizer improves (the
 // test logs the measured values).
 var casesFloor = map[string]float64{
-	"people":    0.93,
+	"people":    0.95,
 	"orgs":      0.86,
-	"roles":     0.93,
-	"roles+org": 0.79,
+	"roles":     0.95,
+	"roles+org": 0.80,
 }
 
 // caseRole is one gold role. TitleAlt and OrgAlt are other acceptable
