@@ -252,7 +252,7 @@ var functionSurnames = toSet(`和 与 及 同 于 从 以 为 对 在 把 将 �
 
 // stopWords end an organization name on its left: the words before a
 // name in running text.
-var stopWords = toSet(`作为 上届 本届 历届 首届 发挥 充分发挥 托管 帮扶 吹响 依托 立足 拥有 採 采 期待 地处 齐聚 推动 提高 实现 希望 促进 深化 加强 推进 助力 打造 建好 建强 作 与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
+var stopWords = toSet(`应 应邀 作为 上届 本届 历届 首届 发挥 充分发挥 托管 帮扶 吹响 依托 立足 拥有 採 采 期待 地处 齐聚 推动 提高 实现 希望 促进 深化 加强 推进 助力 打造 建好 建强 作 与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
 
 func toSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -264,7 +264,7 @@ func toSet(s string) map[string]bool {
 
 // nameRune reports whether r can be part of an organization name.
 func nameRune(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("()（）·•&-", r)
+	return unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("()（）·•&", r)
 }
 
 // findOrgs marks organization names: a head word (大学, 有限公司 …) at a
@@ -414,8 +414,12 @@ func (rc *Recognizer) properStem(t *text, s, e int) bool {
 			return true // a dictionary word across stem and head: 武汉职业技术学院
 		}
 		switch tk.pos {
-		case "ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "eng", "l":
+		case "nt", "nz", "nr", "nrt", "nrfg", "j", "eng", "l":
 			return true
+		case "ns":
+			if tk.end-tk.start >= 2 && strings.ContainsRune("省市县区镇乡村州盟旗縣區鎮", t.r[tk.end-1]) {
+				return true
+			}
 		}
 		if rc.lex.PlaceAt(t.r, tk.start) > 0 {
 			return true
@@ -457,7 +461,7 @@ func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
 }
 
 // notOrgWords end in an organization head character but are common words.
-var notOrgWords = toSet(`创办 举办 主办 承办 协办 开办 兴办 民办 公办 督办 筹办 代办 包办 接办 试办 合办 停办 首办 策略联盟 战略联盟 体系 关系 联系 派系 水系 汇报 情报 简报 海报 画报 公报 周报 年报 内部 外部 全部 局部 部分 东部 西部 南部 北部 中部 干部 大局 格局 布局 结局 全局 当局 开局 用户 住户 窗口 出口 入口 人口 港口 社区 社会 社团 小区 校区 园区 片区 区域 地区 学区 城区 景区 社保 报社 处理 处于 到处 好处 相处 之处 深处 各处`)
+var notOrgWords = toSet(`国立大学 私立大学 医学中心 医疗院所 医学系 医系 教学医院 地方政府 县域高中 普通高中 县域普通高中 民办学校 公办学校 职业院校 高等院校 高职院校 本科院校 创办 举办 主办 承办 协办 开办 兴办 民办 公办 督办 筹办 代办 包办 接办 试办 合办 停办 首办 策略联盟 战略联盟 体系 关系 联系 派系 水系 汇报 情报 简报 海报 画报 公报 周报 年报 内部 外部 全部 局部 部分 东部 西部 南部 北部 中部 干部 大局 格局 布局 结局 全局 当局 开局 用户 住户 窗口 出口 入口 人口 港口 社区 社会 社团 小区 校区 园区 片区 区域 地区 学区 城区 景区 社保 报社 处理 处于 到处 好处 相处 之处 深处 各处`)
 
 // extendLeft returns the start of the organization name whose head word
 // starts at s and ends at e, or -1. It walks left over the words of the
@@ -763,6 +767,9 @@ func (rc *Recognizer) nameWord(t *text, tk token, w string) bool {
 		// words that only start with a numeral stay (零部件).
 		if !strings.HasPrefix(w, "第") && !isAllDigits(w) && isCount(w) {
 			return false
+		}
+		if strings.HasPrefix(w, "第") && strings.ContainsAny(w, "届次期批轮个") {
+			return false // 第一届工会委员会: an ordinal of the event, not the name
 		}
 	}
 	if rc.deictic(w) {
