@@ -344,7 +344,7 @@ func (rc *Recognizer) findOrgs(t *text) {
 		}
 		out = append(out, m)
 	}
-	t.orgs = out
+	t.orgs = rc.splitUnits(t, out)
 	// Generic references.
 	for i := range t.toks {
 		tk := t.toks[i]
@@ -447,6 +447,34 @@ func rejectedHead(name string) bool {
 	return false
 }
 
+// splitUnits splits names that run two units together (科研处外国语系):
+// a department head inside the name, at a word boundary, after three or
+// more characters, followed by another department's name.
+func (rc *Recognizer) splitUnits(t *text, orgs []mention) []mention {
+	var out []mention
+	for _, o := range orgs {
+		cut := -1
+		for k := o.start + 3; k <= o.end-2; k++ {
+			n, kind := rc.lex.OrgSuffixEndingAt(t.r, k)
+			if n == 0 || kind != KindDepartment || !t.tokenBoundary(k) {
+				continue
+			}
+			if m, rk := rc.lex.OrgSuffixEndingAt(t.r, o.end); m > 0 && rk == KindDepartment && o.end-k > m {
+				cut = k
+			}
+		}
+		if cut < 0 {
+			out = append(out, o)
+			continue
+		}
+		left, right := o, o
+		left.end, left.text, left.orgKind = cut, t.str(o.start, cut), KindDepartment
+		right.start, right.from, right.text = cut, cut, t.str(cut, o.end)
+		out = append(out, left, right)
+	}
+	return out
+}
+
 // bareHeadIsName reports whether a head word alone names an organization
 // (团委, 校办): short party and office names.
 func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
@@ -519,6 +547,22 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 	start = rc.orphanStart(t, start)
 	if ls := rc.listItemStart(t, start, e); ls >= 0 {
 		start = ls
+	}
+	// A name that starts with a bracket (…电联结(上海)有限公司) began
+	// further left: take the words before it up to a clear stop.
+	if strings.HasPrefix(t.key(start, e), "(") || strings.HasPrefix(t.key(start, e), "（") {
+		for start > 0 {
+			k := t.tokAt[start-1]
+			if k < 0 {
+				break
+			}
+			tk := t.toks[k]
+			w := t.key(tk.start, tk.end)
+			if stopWords[w] || rc.deictic(w) || strings.HasPrefix(tk.pos, "p") || strings.HasPrefix(tk.pos, "c") || strings.HasPrefix(tk.pos, "u") || !nameRune([]rune(w)[0]) || overlaps(tk.start, tk.end, t.titles) || e-tk.start > 40 {
+				break
+			}
+			start = tk.start
+		}
 	}
 	// An opening bracket without its closing one is not part of the name.
 	if i := strings.LastIndexAny(t.key(start, e), "(（"); i >= 0 && !strings.ContainsAny(t.key(start, e)[i:], ")）") {
