@@ -87,3 +87,67 @@ func TestExtractUsage(t *testing.T) {
 		t.Errorf("error %v, want a usage error for a missing rules file", err)
 	}
 }
+
+func TestTag(t *testing.T) {
+	root := newRoot()
+	var out bytes.Buffer
+	root.SetOut(&out)
+	root.SetIn(strings.NewReader("江城职业技术学院党委书记、校长李明远致辞\n\n國立北嶺科技大學校長陳大文\n"))
+	root.SetArgs([]string{"tag"})
+	if err := root.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("got %d lines for 3 input lines: %q", len(lines), out.String())
+	}
+	for _, l := range lines {
+		var rec struct {
+			Text     string `json:"text"`
+			Entities []struct {
+				Type       string
+				Start, End int
+				Text       string
+			} `json:"entities"`
+		}
+		if err := json.Unmarshal([]byte(l), &rec); err != nil {
+			t.Fatalf("bad line %q: %v", l, err)
+		}
+		r := []rune(rec.Text)
+		for _, e := range rec.Entities {
+			if e.Start < 0 || e.End > len(r) || string(r[e.Start:e.End]) != e.Text {
+				t.Errorf("%q: entity %+v does not match the text at its rune offsets", rec.Text, e)
+			}
+		}
+		if strings.Contains(rec.Text, "李明远") && !strings.Contains(l, `"PERSON"`) {
+			t.Errorf("no PERSON in %s", l)
+		}
+	}
+}
+
+func TestExtractLexicon(t *testing.T) {
+	dir := t.TempDir()
+	lex := filepath.Join(dir, "lex.tsv")
+	page := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(lex, []byte("org\t星海钢铁\tcompany\t星钢\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("江城职业技术学院与星海钢铁签约\n\n发布时间:2023-05-12\n\n5月10日，江城职业技术学院与星海钢铁签署校企合作协议，星钢总经理王海出席。"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, "extract", "--lexicon", lex, page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `"name":"星海钢铁","aliases":["星钢"]`) {
+		t.Errorf("the user's organization is missing: %s", out)
+	}
+	bad := filepath.Join(dir, "bad.tsv")
+	if err := os.WriteFile(bad, []byte("org\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var ue usageError
+	if _, _, err := run(t, "extract", "--lexicon", bad, page); !errors.As(err, &ue) {
+		t.Errorf("a bad lexicon gave %v, want a usage error", err)
+	}
+}
