@@ -46,7 +46,19 @@ type Sentence struct {
 	// the Resume reader keeps no LOC), so such data does not teach the
 	// model that titles or places are not entities.
 	Types []string
+	// Corpus names the data set the sentence comes from (CorpusMSRA,
+	// CorpusResume, CorpusCLUENER; "" for other data). Training learns,
+	// besides the shared weights, weights specific to each corpus's
+	// annotation conventions; see [Scheme].
+	Corpus string
 }
+
+// Corpus names set by the readers.
+const (
+	CorpusMSRA    = "msra"
+	CorpusResume  = "resume"
+	CorpusCLUENER = "cluener"
+)
 
 // ReadMSRA reads MSRA-style data: one "char<TAB>tag" line per character with
 // BIO tags (B-PER, I-ORG, O …), a blank line between sentences. PER becomes
@@ -55,7 +67,7 @@ func ReadMSRA(r io.Reader) ([]Sentence, error) {
 	return readTagged(r, "msra", func(line string) (string, string, bool) {
 		c, t, ok := strings.Cut(line, "\t")
 		return c, strings.TrimSpace(t), ok
-	}, map[string]string{"PER": Person, "ORG": Org, "LOC": Loc}, []string{Person, Org, Loc})
+	}, map[string]string{"PER": Person, "ORG": Org, "LOC": Loc}, []string{Person, Org, Loc}, CorpusMSRA)
 }
 
 // ReadResume reads Resume NER data: one "char tag" line per character with
@@ -68,10 +80,10 @@ func ReadResume(r io.Reader) ([]Sentence, error) {
 			return "", "", false
 		}
 		return f[0], f[len(f)-1], true
-	}, map[string]string{"NAME": Person, "ORG": Org, "TITLE": Title}, []string{Person, Org, Title})
+	}, map[string]string{"NAME": Person, "ORG": Org, "TITLE": Title}, []string{Person, Org, Title}, CorpusResume)
 }
 
-func readTagged(r io.Reader, name string, split func(string) (string, string, bool), typeMap map[string]string, types []string) ([]Sentence, error) {
+func readTagged(r io.Reader, name string, split func(string) (string, string, bool), typeMap map[string]string, types []string, corpus string) ([]Sentence, error) {
 	var (
 		out   []Sentence
 		text  strings.Builder
@@ -89,7 +101,7 @@ func readTagged(r io.Reader, name string, split func(string) (string, string, bo
 	flush := func() {
 		closeSpan(text.Len())
 		if text.Len() > 0 {
-			out = append(out, Sentence{Text: text.String(), Spans: spans, Types: types})
+			out = append(out, Sentence{Text: text.String(), Spans: spans, Types: types, Corpus: corpus})
 		}
 		text.Reset()
 		spans = nil
@@ -186,7 +198,7 @@ func ReadCLUENER(r io.Reader) ([]Sentence, error) {
 			}
 		}
 		spans = normalizeSpans(spans)
-		out = append(out, Sentence{Text: rec.Text, Spans: spans, Types: Types})
+		out = append(out, Sentence{Text: rec.Text, Spans: spans, Types: Types, Corpus: CorpusCLUENER})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read cluener: %w", err)

@@ -36,6 +36,11 @@ const (
 	tPrevPosTag
 	tNextPosTag
 	tGazChar
+	tCm3
+	tCp3
+	tSkip
+	tGazAll
+	tClass5
 	nTemplates
 )
 
@@ -242,6 +247,10 @@ func (d *sentenceData) features(dst []uint64, i int, lx *lexicon) []uint64 {
 		key(tBp1p2, pack(cp1, cp2, 0)),
 		key(tTri, pack(cm1, c0, cp1)),
 		key(tClass, charClass(cm1)|charClass(c0)<<8|charClass(cp1)<<16),
+		key(tCm3, uint64(d.at(i-3))),
+		key(tCp3, uint64(d.at(i+3))),
+		key(tSkip, pack(cm1, cp1, 0)),
+		key(tClass5, charClass(cm2)|charClass(cm1)<<8|charClass(c0)<<16|charClass(cp1)<<24|charClass(cp2)<<32),
 	)
 	pos := uint64(posNone)
 	if wi := d.wordOf[i]; wi >= 0 {
@@ -320,6 +329,15 @@ func (d *sentenceData) gazMatches(lx *lexicon, add func(i int, k uint64)) {
 		return
 	}
 	n := len(d.runes)
+	// all[i] has bit 3*t+p set when i is at position p (0 B, 1 M, 2 E) of
+	// some gazetteer match of type t.
+	var allBuf [64]uint16
+	all := allBuf[:0]
+	if n <= len(allBuf) {
+		all = allBuf[:n]
+	} else {
+		all = make([]uint16, n)
+	}
 	for s := 0; s < n; s++ {
 		if charClass(d.runes[s]) != clsHan {
 			continue
@@ -333,6 +351,15 @@ func (d *sentenceData) gazMatches(lx *lexicon, add func(i int, k uint64)) {
 			}
 			if g := lx.gaz[mix(h)]; g != 0 {
 				best, bestT = e-s+1, g
+				for t := 0; t < nTypes; t++ {
+					if g&(1<<t) != 0 {
+						all[s] |= 1 << (3 * t)
+						for k := s + 1; k < e; k++ {
+							all[k] |= 1 << (3*t + 1)
+						}
+						all[e] |= 1 << (3*t + 2)
+					}
+				}
 			}
 		}
 		if best == 0 {
@@ -347,6 +374,14 @@ func (d *sentenceData) gazMatches(lx *lexicon, add func(i int, k uint64)) {
 				p = posE
 			}
 			add(k, key(tGazChar, uint64(bestT)|p<<8))
+		}
+	}
+	for i, b := range all {
+		for j := 0; b != 0; j++ {
+			if b&1 != 0 {
+				add(i, key(tGazAll, uint64(j)))
+			}
+			b >>= 1
 		}
 	}
 }

@@ -56,17 +56,83 @@ var prevTags = func() (out [nTags][]uint8) {
 	return
 }()
 
+// Scheme selects the annotation conventions the tagger follows. The
+// training corpora disagree on what an entity is (CLUENER addresses are
+// whole addresses and its organizations include courts and congresses, MSRA
+// places are single toponyms, Resume titles include party membership), so
+// the model learns shared weights plus weights specific to each corpus
+// ("frustratingly easy" domain adaptation); a scheme adds the weights of
+// one corpus to the shared ones.
+type Scheme int
+
+// Schemes.
+const (
+	SchemeGeneral Scheme = iota // shared weights only
+	SchemeMSRA                  // MSRA news: PERSON, ORG, LOC (single toponyms)
+	SchemeResume                // Resume: PERSON, ORG, TITLE
+	SchemeCLUENER               // CLUENER2020: whole addresses, courts and congresses as ORG
+	nSchemes
+)
+
+// DefaultScheme is the scheme of [Model.Tag] and [Model.TagText]: the MSRA
+// news conventions, which are closest to school news (titles come from the
+// shared weights).
+const DefaultScheme = SchemeMSRA
+
+var schemeNames = [nSchemes]string{"general", "msra", "resume", "cluener"}
+
+func (s Scheme) String() string {
+	if s >= 0 && s < nSchemes {
+		return schemeNames[s]
+	}
+	return fmt.Sprintf("Scheme(%d)", int(s))
+}
+
+// ParseScheme returns the scheme named name: general, msra, resume or
+// cluener.
+func ParseScheme(name string) (Scheme, error) {
+	for i, n := range schemeNames {
+		if n == name {
+			return Scheme(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown scheme %q (want general, msra, resume or cluener)", name)
+}
+
+// corpusScheme returns the scheme of a Sentence.Corpus, SchemeGeneral for
+// an unknown corpus.
+func corpusScheme(c string) Scheme {
+	switch c {
+	case CorpusMSRA:
+		return SchemeMSRA
+	case CorpusResume:
+		return SchemeResume
+	case CorpusCLUENER:
+		return SchemeCLUENER
+	}
+	return SchemeGeneral
+}
+
 // Model is a trained tagger. It is read-only and safe for concurrent use.
 type Model struct {
-	keys  []uint64 // open-addressing table of feature keys; 0 is empty
-	rows  []int32  // row of each key in w
-	mask  uint64
-	w     []float32 // nTags weights per row
-	trans [nTags * nTags]float32
-	start [nTags]float32
-	lex   lexicon
-	nFeat int
-	pool  sync.Pool // *scratch
+	keys []uint64 // open-addressing table of feature keys; 0 is empty
+	rows []int32  // row of each key in w
+	mask uint64
+	// nb is the number of weight blocks per feature: 1 (shared weights
+	// only) or nSchemes (shared, then one block per corpus scheme).
+	nb    int
+	w     []int16 // nb*nTags quantized weights per row, times scale
+	scale float32
+	// trans and start are per block; transS and startS per scheme, the
+	// shared values plus the scheme's own (float, unquantized).
+	trans  [][nTags * nTags]float32
+	start  [][nTags]float32
+	transS [nSchemes][nTags * nTags]float32
+	startS [nSchemes][nTags]float32
+	lex    lexicon
+	det    detector
+	nFeat  int
+	pool   sync.Pool // *scratch
 }
 
 type scratch struct {
@@ -89,12 +155,23 @@ func (m *Model) lookup(k uint64) int32 {
 	}
 }
 
-// newModel builds the lookup table for features keys[i] with the weights
-// w[i*nTags:(i+1)*nTags].
-func newModel(keys []uint64, w []float32, trans *[nTags * nTags]float32, start *[nTags]float32, lex lexicon) *Model {
+// newModel builds the lookup table for features keys[i] with the quantized
+// weights w[i*nb*nTags:(i+1)*nb*nTags] (times scale).
+func newModel(keys []uint64, w []int16, scale float32, nb int, trans [][nTags * nTags]float32, start [][nTags]float32, lex lexicon, det detector) *Model {
 	size := 1 << bits.Len(uint(len(keys)*2+1))
-	m := &Model{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1), w: w, lex: lex, nFeat: len(keys)}
-	m.trans, m.start = *trans, *start
+	m := &Model{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1), nb: nb, w: w, scale: scale,
+		trans: trans, start: start, lex: lex, det: det, nFeat: len(keys)}
+	for s := Scheme(0); s < nSchemes; s++ {
+		m.transS[s], m.startS[s] = trans[0], start[0]
+		if int(s) < nb && s > 0 {
+			for i := range m.transS[s] {
+				m.transS[s][i] += trans[s][i]
+			}
+			for i := range m.startS[s] {
+				m.startS[s][i] += start[s][i]
+			}
+		}
+	}
 	for r, k := range keys {
 		for i := k & m.mask; ; i = (i + 1) & m.mask {
 			if m.keys[i] == 0 {
@@ -107,13 +184,23 @@ func newModel(keys []uint64, w []float32, trans *[nTags * nTags]float32, start *
 }
 
 // Tag returns the entities of text, sorted and non-overlapping, with byte
-// offsets into text. words are the gse words of text: seg.Segment(text), or
-// for traditional text preferably seg.Segment(zhconv.ToSimplified(text)),
-// which has the same offsets (see [Model.TagText]). Words whose offsets do
-// not fit text are ignored; nil words give a tagger without word features.
+// offsets into text, following [DefaultScheme]. words are the gse words of
+// text: seg.Segment(text), or for traditional text preferably
+// seg.Segment(zhconv.ToSimplified(text)), which has the same offsets (see
+// [Model.TagText]). Words whose offsets do not fit text are ignored; nil
+// words give a tagger without word features.
 func (m *Model) Tag(text string, words []seg.Token) []Span {
+	return m.TagScheme(text, words, DefaultScheme)
+}
+
+// TagScheme is [Model.Tag] with the annotation conventions of scheme. A
+// model without corpus weights tags every scheme alike.
+func (m *Model) TagScheme(text string, words []seg.Token, scheme Scheme) []Span {
 	if text == "" {
 		return nil
+	}
+	if scheme < 0 || scheme >= nSchemes {
+		scheme = SchemeGeneral
 	}
 	sc, _ := m.pool.Get().(*scratch)
 	if sc == nil {
@@ -123,8 +210,8 @@ func (m *Model) Tag(text string, words []seg.Token) []Span {
 	d := &sc.d
 	d.prepare(text, words)
 	n := len(d.runes)
-	sc.scores = m.emissions(d, sc.scores, &sc.keys)
-	sc.tags = m.viterbi(sc.scores, n, nil, sc)
+	sc.scores = m.emissions(d, sc.scores, &sc.keys, scheme)
+	sc.tags = viterbi(sc.scores, n, nil, &m.transS[scheme], &m.startS[scheme], sc)
 	return decodeSpans(sc.tags, d.offs, nil)
 }
 
@@ -134,23 +221,57 @@ func (m *Model) TagText(s *seg.Segmenter, text string) []Span {
 	return m.Tag(text, s.Segment(zhconv.ToSimplified(text)))
 }
 
-func (m *Model) emissions(d *sentenceData, scores []float32, kbuf *[]uint64) []float32 {
+// TagTextScheme is [Model.TagText] with the conventions of scheme.
+func (m *Model) TagTextScheme(s *seg.Segmenter, text string, scheme Scheme) []Span {
+	return m.TagScheme(text, s.Segment(zhconv.ToSimplified(text)), scheme)
+}
+
+func (m *Model) emissions(d *sentenceData, scores []float32, kbuf *[]uint64, scheme Scheme) []float32 {
 	n := len(d.runes)
 	scores = slices.Grow(scores[:0], n*nTags)[:n*nTags]
 	clear(scores)
+	var rowI [nTags]int32
+	blk := 0
+	if int(scheme) < m.nb {
+		blk = int(scheme)
+	}
+	stride := m.nb * nTags
+	add := func(r int32) {
+		b := int(r) * stride
+		src := m.w[b : b+nTags : b+nTags]
+		for j := range rowI {
+			rowI[j] += int32(src[j])
+		}
+		if blk > 0 {
+			b += blk * nTags
+			src = m.w[b : b+nTags : b+nTags]
+			for j := range rowI {
+				rowI[j] += int32(src[j])
+			}
+		}
+	}
 	for i := 0; i < n; i++ {
 		ks := d.features((*kbuf)[:0], i, &m.lex)
 		*kbuf = ks
-		row := scores[i*nTags : i*nTags+nTags : i*nTags+nTags]
+		rowI = [nTags]int32{}
 		for _, k := range ks {
 			if r := m.lookup(k); r >= 0 {
-				addRow(row, m.w[int(r)*nTags:int(r)*nTags+nTags])
+				add(r)
 			}
+		}
+		row := scores[i*nTags : i*nTags+nTags : i*nTags+nTags]
+		for j := range row {
+			row[j] = float32(rowI[j]) * m.scale
 		}
 	}
 	d.gazMatches(&m.lex, func(i int, k uint64) {
 		if r := m.lookup(k); r >= 0 {
-			addRow(scores[i*nTags:i*nTags+nTags], m.w[int(r)*nTags:int(r)*nTags+nTags])
+			rowI = [nTags]int32{}
+			add(r)
+			row := scores[i*nTags : i*nTags+nTags : i*nTags+nTags]
+			for j := range row {
+				row[j] += float32(rowI[j]) * m.scale
+			}
 		}
 	})
 	return scores
@@ -163,15 +284,11 @@ func addRow(dst, src []float32) {
 	}
 }
 
+var negInf = float32(math.Inf(-1))
+
 // viterbi returns the best tag sequence for emission scores (n×nTags) under
 // the BIOES constraints and, when allowed is not nil, the per-position tag
 // masks.
-func (m *Model) viterbi(scores []float32, n int, allowed []uint32, sc *scratch) []uint8 {
-	return viterbi(scores, n, allowed, &m.trans, &m.start, sc)
-}
-
-var negInf = float32(math.Inf(-1))
-
 func viterbi(scores []float32, n int, allowed []uint32, trans *[nTags * nTags]float32, start *[nTags]float32, sc *scratch) []uint8 {
 	if n == 0 {
 		return sc.tags[:0]
@@ -226,6 +343,9 @@ func viterbi(scores []float32, n int, allowed []uint32, trans *[nTags * nTags]fl
 	return tags
 }
 
+// Features reports the number of features of the model.
+func (m *Model) Features() int { return m.nFeat }
+
 // decodeSpans turns well-formed BIOES tags into spans with offsets offs[i].
 func decodeSpans(tags []uint8, offs []int, dst []Span) []Span {
 	start := -1
@@ -251,10 +371,10 @@ func decodeSpans(tags []uint8, offs []int, dst []Span) []Span {
 	return dst
 }
 
-// Features reports the number of features of the model.
-func (m *Model) Features() int { return m.nFeat }
-
-const magic = "ZHNER\x00v1"
+const (
+	magicV1 = "ZHNER\x00v1" // shared weights only
+	magic   = "ZHNER\x00v2" // weight blocks per scheme, genre detector
+)
 
 // Save writes the model, gzip-compressed. Weights are stored as int16 with a
 // common scale.
@@ -271,6 +391,7 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	bw.WriteString(magic)
 	put(uint32(nTags))
+	put(uint32(m.nb))
 	put(m.trans)
 	put(m.start)
 	// lexicon
@@ -296,15 +417,19 @@ func (m *Model) Save(w io.Writer) error {
 		put(vs)
 	}
 	put(uint32(m.lex.gazMax))
+	// genre detector
+	dr := make([]int32, 0, len(m.det.logp))
+	for r := range m.det.logp {
+		dr = append(dr, r)
+	}
+	slices.Sort(dr)
+	put(uint32(len(dr)))
+	put(dr)
+	for _, r := range dr {
+		put(m.det.logp[r])
+	}
+	put(m.det.unk)
 	// features, sorted by key
-	var maxAbs float32
-	for _, v := range m.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
 	type feat struct {
 		k uint64
 		r int32
@@ -324,27 +449,28 @@ func (m *Model) Save(w io.Writer) error {
 		}
 		return 0
 	})
-	put(scale)
+	put(m.scale)
 	put(uint32(len(feats)))
 	var buf []byte
 	var prev uint64
+	stride := m.nb * nTags
 	for _, f := range feats {
 		buf = buf[:0]
 		buf = binary.AppendUvarint(buf, f.k-prev)
 		prev = f.k
-		row := m.w[int(f.r)*nTags : int(f.r)*nTags+nTags]
-		var mask uint32
-		var q [nTags]int16
-		for t, v := range row {
-			q[t] = int16(math.Round(float64(v / scale)))
-			if q[t] != 0 {
-				mask |= 1 << t
+		for b := 0; b < m.nb; b++ {
+			row := m.w[int(f.r)*stride+b*nTags : int(f.r)*stride+b*nTags+nTags]
+			var mask uint32
+			for t, q := range row {
+				if q != 0 {
+					mask |= 1 << t
+				}
 			}
-		}
-		buf = binary.AppendUvarint(buf, uint64(mask))
-		for t := 0; t < nTags; t++ {
-			if mask&(1<<t) != 0 {
-				buf = binary.AppendVarint(buf, int64(q[t]))
+			buf = binary.AppendUvarint(buf, uint64(mask))
+			for t := 0; t < nTags; t++ {
+				if mask&(1<<t) != 0 {
+					buf = binary.AppendVarint(buf, int64(row[t]))
+				}
 			}
 		}
 		if err == nil {
@@ -389,18 +515,29 @@ func load(br *bufio.Reader) (*Model, error) {
 		}
 	}
 	mg := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != magic {
+	if _, err := io.ReadFull(br, mg); err != nil || (string(mg) != magic && string(mg) != magicV1) {
 		return nil, errors.New("not a zhnews NER model")
 	}
+	v1 := string(mg) == magicV1
 	var nt uint32
 	get(&nt)
 	if err == nil && nt != nTags {
 		return nil, fmt.Errorf("model has %d tags, want %d", nt, nTags)
 	}
-	var trans [nTags * nTags]float32
-	var start [nTags]float32
-	get(&trans)
-	get(&start)
+	nb := uint32(1)
+	if !v1 {
+		get(&nb)
+		if err == nil && (nb != 1 && nb != uint32(nSchemes)) {
+			return nil, fmt.Errorf("model has %d weight blocks", nb)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	trans := make([][nTags * nTags]float32, nb)
+	start := make([][nTags]float32, nb)
+	get(trans)
+	get(start)
 	var n uint32
 	get(&n)
 	if err != nil {
@@ -437,6 +574,27 @@ func load(br *bufio.Reader) (*Model, error) {
 	var gm uint32
 	get(&gm)
 	lex.gazMax = int(gm)
+	var det detector
+	if !v1 {
+		get(&n)
+		if err != nil {
+			return nil, err
+		}
+		if n > 1<<21 {
+			return nil, errors.New("corrupt detector")
+		}
+		dr := make([]int32, n)
+		get(dr)
+		lp := make([][nDetect]float32, n)
+		get(lp)
+		get(&det.unk)
+		if n > 0 {
+			det.logp = make(map[rune][nDetect]float32, n)
+			for i, r := range dr {
+				det.logp[r] = lp[i]
+			}
+		}
+	}
 	var scale float32
 	get(&scale)
 	get(&n)
@@ -446,8 +604,9 @@ func load(br *bufio.Reader) (*Model, error) {
 	if n > 1<<26 {
 		return nil, errors.New("corrupt feature count")
 	}
+	stride := int(nb) * nTags
 	keys := make([]uint64, n)
-	w := make([]float32, int(n)*nTags)
+	w := make([]int16, int(n)*stride)
 	var prev uint64
 	for i := range keys {
 		d, err := binary.ReadUvarint(br)
@@ -456,24 +615,26 @@ func load(br *bufio.Reader) (*Model, error) {
 		}
 		prev += d
 		keys[i] = prev
-		mask, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("feature %d: %w", i, err)
-		}
-		for t := 0; t < nTags; t++ {
-			if mask&(1<<t) != 0 {
-				q, err := binary.ReadVarint(br)
-				if err != nil {
-					return nil, fmt.Errorf("feature %d: %w", i, err)
+		for b := 0; b < int(nb); b++ {
+			mask, err := binary.ReadUvarint(br)
+			if err != nil {
+				return nil, fmt.Errorf("feature %d: %w", i, err)
+			}
+			for t := 0; t < nTags; t++ {
+				if mask&(1<<t) != 0 {
+					q, err := binary.ReadVarint(br)
+					if err != nil {
+						return nil, fmt.Errorf("feature %d: %w", i, err)
+					}
+					w[i*stride+b*nTags+t] = int16(q)
 				}
-				w[i*nTags+t] = float32(q) * scale
 			}
 		}
 		if prev == 0 || (i > 0 && d == 0) {
 			return nil, errors.New("corrupt feature keys")
 		}
 	}
-	return newModel(keys, w, &trans, &start, lex), nil
+	return newModel(keys, w, scale, int(nb), trans, start, lex, det), nil
 }
 
 //go:embed model

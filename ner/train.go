@@ -26,6 +26,9 @@ type TrainOptions struct {
 	// NoLatent treats every character outside the spans as O even for the
 	// types a sentence does not annotate (Sentence.Types is ignored).
 	NoLatent bool
+	// NoCorpus trains shared weights only, ignoring Sentence.Corpus (for
+	// experiments).
+	NoCorpus bool
 	Workers  int   // parallel feature extraction; default GOMAXPROCS
 	MinCount int   // features seen fewer times are dropped; default 2
 	Seed     int64 // shuffling seed
@@ -33,9 +36,18 @@ type TrainOptions struct {
 
 // instance is one training sentence as feature indices.
 type instance struct {
-	feats   []int32 // feature rows of all positions, concatenated
-	fstart  []int32 // feats[fstart[i]:fstart[i+1]] belong to position i
-	gold    []uint8
+	feats  []int32 // feature rows of all positions, concatenated
+	fstart []int32 // feats[fstart[i]:fstart[i+1]] belong to position i
+	gold   []uint8
+	block  uint8 // weight block of the sentence's corpus; 0 for none
+	// tmask has the tags the corpus block of the sentence may learn: the
+	// tags of the types it annotates, and O when no type is latent. With a
+	// latent type, a corpus block that could move O against that type
+	// would learn to call every unannotated character that type (the
+	// latent gold path agrees, so nothing corrects it); O against a latent
+	// type is left to the shared block, which the corpora that annotate
+	// the type keep honest.
+	tmask   uint32
 	allowed []uint32 // per-position tag masks; nil when gold is fully known
 }
 
@@ -60,11 +72,16 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 	// Lexicons: surnames and suffixes from all data; the gazetteer each
 	// sentence sees during training comes from the other half of the data,
 	// so that the model learns how far to trust it on unseen text.
+	// Folds go by a hash of the text, so that the copies of an
+	// oversampled sentence fall in the same fold.
 	all := make([]int, len(train))
 	var fold [2][]int
+	foldOf := make([]uint8, len(train))
 	for i := range train {
 		all[i] = i
-		fold[i%2] = append(fold[i%2], i)
+		f := hashString(train[i].Text) >> 7 & 1
+		foldOf[i] = uint8(f)
+		fold[f] = append(fold[f], i)
 	}
 	full := harvest(train, all)
 	var foldLex [2]lexicon
@@ -74,6 +91,17 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	nb := 1
+	var det detector
+	if !opts.NoCorpus {
+		for i := range train {
+			if corpusScheme(train[i].Corpus) != SchemeGeneral {
+				nb = int(nSchemes)
+				break
+			}
+		}
+		det = trainDetector(train)
 	}
 
 	// Feature extraction, in parallel.
@@ -88,7 +116,10 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 			s := &train[i]
 			simp := zhconv.ToSimplified(s.Text)
 			d.prepare(s.Text, opts.Seg.Segment(simp))
-			raw[i], insts[i] = extract(&d, s, &foldLex[i%2], opts.NoLatent)
+			raw[i], insts[i] = extract(&d, s, &foldLex[foldOf[i]], opts.NoLatent || nb > 1)
+			if nb > 1 {
+				insts[i].block = uint8(corpusScheme(s.Corpus))
+			}
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -131,12 +162,17 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 	})
 	raw, index = nil, nil
 
-	// Averaged perceptron.
+	// Averaged perceptron. Each feature has nb blocks of nTags weights:
+	// the shared block 0 and, with corpus blocks, the block of each
+	// corpus; a sentence scores and updates block 0 and its own.
 	nf := len(keys)
-	W := make([]float32, nf*nTags)
-	U := make([]float64, nf*nTags)
-	var trW, trU [nTags * nTags]float64
-	var stW, stU [nTags]float64
+	stride := nb * nTags
+	W := make([]float32, nf*stride)
+	U := make([]float64, nf*stride)
+	trW := make([][nTags * nTags]float64, nb)
+	trU := make([][nTags * nTags]float64, nb)
+	stW := make([][nTags]float64, nb)
+	stU := make([][nTags]float64, nb)
 	var trans32 [nTags * nTags]float32
 	var start32 [nTags]float32
 	c := 1.0
@@ -160,17 +196,29 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 			if n == 0 {
 				continue
 			}
+			blk := int(in.block)
 			for i := range trans32 {
-				trans32[i] = float32(trW[i])
+				trans32[i] = float32(trW[0][i])
+				if blk > 0 {
+					trans32[i] += float32(trW[blk][i])
+				}
 			}
 			for i := range start32 {
-				start32[i] = float32(stW[i])
+				start32[i] = float32(stW[0][i])
+				if blk > 0 {
+					start32[i] += float32(stW[blk][i])
+				}
 			}
 			scores = scores[:0]
 			for i := 0; i < n; i++ {
 				var row [nTags]float32
 				for _, f := range in.feats[in.fstart[i]:in.fstart[i+1]] {
-					addRow(row[:], W[int(f)*nTags:int(f)*nTags+nTags])
+					b := int(f) * stride
+					addRow(row[:], W[b:b+nTags])
+					if blk > 0 {
+						b += blk * nTags
+						addRow(row[:], W[b:b+nTags])
+					}
 				}
 				scores = append(scores, row[:]...)
 			}
@@ -190,31 +238,48 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 				}
 			}
 			if diff {
+				blocks := []int{0, blk}[:1+min(blk, 1)]
 				for i := 0; i < n; i++ {
 					g, p := int(gold[i]), int(pred[i])
 					if g != p {
 						for _, f := range in.feats[in.fstart[i]:in.fstart[i+1]] {
-							b := int(f) * nTags
-							W[b+g]++
-							U[b+g] += c
-							W[b+p]--
-							U[b+p] -= c
+							for _, bl := range blocks {
+								b := int(f)*stride + bl*nTags
+								if bl == 0 || in.tmask&(1<<g) != 0 {
+									W[b+g]++
+									U[b+g] += c
+								}
+								if bl == 0 || in.tmask&(1<<p) != 0 {
+									W[b+p]--
+									U[b+p] -= c
+								}
+							}
 						}
 					}
-					if i == 0 {
-						if g != p {
-							stW[g]++
-							stU[g] += c
-							stW[p]--
-							stU[p] -= c
+					for _, bl := range blocks {
+						ok := func(a, b int) bool { return bl == 0 || in.blockTrans(a, b) }
+						if i == 0 {
+							if g != p {
+								if ok(g, g) {
+									stW[bl][g]++
+									stU[bl][g] += c
+								}
+								if ok(p, p) {
+									stW[bl][p]--
+									stU[bl][p] -= c
+								}
+							}
+						} else if g != p || gold[i-1] != pred[i-1] {
+							gp, pp := int(gold[i-1]), int(pred[i-1])
+							if ok(gp, g) {
+								trW[bl][gp*nTags+g]++
+								trU[bl][gp*nTags+g] += c
+							}
+							if ok(pp, p) {
+								trW[bl][pp*nTags+p]--
+								trU[bl][pp*nTags+p] -= c
+							}
 						}
-					} else if g != p || gold[i-1] != pred[i-1] {
-						gi := int(gold[i-1])*nTags + g
-						pi := int(pred[i-1])*nTags + p
-						trW[gi]++
-						trU[gi] += c
-						trW[pi]--
-						trU[pi] -= c
 					}
 				}
 			}
@@ -228,15 +293,17 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 			for i := range W {
 				avg[i] = float32(float64(W[i]) - U[i]/c)
 			}
-			var at [nTags * nTags]float32
-			var as [nTags]float32
-			for i := range at {
-				at[i] = float32(trW[i] - trU[i]/c)
+			at := make([][nTags * nTags]float32, nb)
+			as := make([][nTags]float32, nb)
+			for b := range at {
+				for i := range at[b] {
+					at[b][i] = float32(trW[b][i] - trU[b][i]/c)
+				}
+				for i := range as[b] {
+					as[b][i] = float32(stW[b][i] - stU[b][i]/c)
+				}
 			}
-			for i := range as {
-				as[i] = float32(stW[i] - stU[i]/c)
-			}
-			m = finalize(keys, avg, &at, &as, full)
+			m = finalize(keys, avg, nb, at, as, full, det)
 			if opts.Snapshot != nil {
 				opts.Snapshot(epoch, m)
 			}
@@ -245,37 +312,48 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 	return m, nil
 }
 
-// finalize drops the features whose weights would all quantize to zero and
-// builds the model.
-func finalize(keys []uint64, w []float32, trans *[nTags * nTags]float32, start *[nTags]float32, lex lexicon) *Model {
+// finalize quantizes the weights to int16, drops the features whose
+// weights all quantize to zero and builds the model.
+func finalize(keys []uint64, w []float32, nb int, trans [][nTags * nTags]float32, start [][nTags]float32, lex lexicon, det detector) *Model {
 	var maxAbs float64
 	for _, v := range w {
 		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
 	}
-	thr := float32(maxAbs / 32767 * 0.5)
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	stride := nb * nTags
 	var ks []uint64
-	var ws []float32
+	var ws []int16
+	var q [nSchemes * nTags]int16
 	for r, k := range keys {
-		row := w[r*nTags : r*nTags+nTags]
+		row := w[r*stride : r*stride+stride]
 		keep := false
-		for _, v := range row {
-			if v > thr || v < -thr {
-				keep = true
-				break
-			}
+		for j, v := range row {
+			q[j] = int16(math.Round(float64(v / scale)))
+			keep = keep || q[j] != 0
 		}
 		if keep {
 			ks = append(ks, k)
-			ws = append(ws, row...)
+			ws = append(ws, q[:stride]...)
 		}
 	}
-	return newModel(ks, ws, trans, start, lex)
+	return newModel(ks, ws, scale, nb, trans, start, lex, det)
+}
+
+// blockTrans reports whether the corpus block of in may learn the
+// transition a → b: both tags are O or learnable, and O → O only when O is
+// learnable.
+func (in *instance) blockTrans(a, b int) bool {
+	okTag := func(x int) bool { return x == tagO || in.tmask&(1<<x) != 0 }
+	return okTag(a) && okTag(b) && (in.tmask&(1<<tagO) != 0 || a != tagO || b != tagO)
 }
 
 // extract computes the feature keys and gold tags of one sentence.
 func extract(d *sentenceData, s *Sentence, lx *lexicon, noLatent bool) ([]uint64, instance) {
 	n := len(d.runes)
-	in := instance{fstart: make([]int32, n+1), gold: make([]uint8, n)}
+	in := instance{fstart: make([]int32, n+1), gold: make([]uint8, n), tmask: 1<<nTags - 1}
 	perPos := make([][]uint64, n)
 	d.gazMatches(lx, func(i int, k uint64) { perPos[i] = append(perPos[i], k) })
 	var ks []uint64
@@ -331,6 +409,9 @@ func extract(d *sentenceData, s *Sentence, lx *lexicon, noLatent bool) ([]uint64
 			if !known {
 				latent |= 1<<tagB(t) | 1<<tagI(t) | 1<<tagE(t) | 1<<tagS(t)
 			}
+		}
+		if latent != 0 {
+			in.tmask &^= latent | 1<<tagO
 		}
 		if latent != 0 {
 			in.allowed = make([]uint32, n)
@@ -476,13 +557,20 @@ func ratio(a, b int) float64 {
 type Scores map[string]Score
 
 // Evaluate tags sents with m (segmenting with s) and scores exact span
-// matches; only the types each sentence annotates are scored.
+// matches; only the types each sentence annotates are scored. The sentences
+// are tagged with the scheme [Model.Detect] picks for all their texts, as
+// "zhnews tag" does for an input file.
 func Evaluate(m *Model, s *seg.Segmenter, sents []Sentence, workers int) Scores {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	var mu sync.Mutex
 	out := Scores{}
+	texts := make([]string, len(sents))
+	for i := range sents {
+		texts[i] = sents[i].Text
+	}
+	scheme := m.Detect(texts)
 	parallel(len(sents), workers, func(lo, hi int) {
 		local := map[string]*Score{}
 		get := func(t string) *Score {
@@ -511,7 +599,7 @@ func Evaluate(m *Model, s *seg.Segmenter, sents []Sentence, workers int) Scores 
 					gold[sp] = true
 				}
 			}
-			for _, sp := range m.TagText(s, st.Text) {
+			for _, sp := range m.TagTextScheme(s, st.Text, scheme) {
 				if !scored(sp.Type) {
 					continue
 				}

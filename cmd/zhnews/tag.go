@@ -174,9 +174,9 @@ func (t *tagger) run(r io.Reader) error {
 	if t.auto {
 		// Hold the first lines back and pick the scheme from them.
 		for len(head) < detectLines {
-			line, ok, err := next()
-			if ok {
-				head = append(head, line)
+			line, err := br.ReadString('\n')
+			if line != "" || err == nil {
+				head = append(head, strings.TrimRight(line, "\r\n"))
 			}
 			if err != nil {
 				headErr = err
