@@ -437,6 +437,10 @@ func (rc *Recognizer) abbreviations(name string) []string {
 		if n, _ := rc.lex.OrgSuffixEndingAt(r, len(r)); n > 0 {
 			// 云农大 for 云岭农业大学: initials and the head's first character.
 			out = append(out, string([]rune{w(0)[0], w(1)[0], r[len(r)-n]}))
+			// 台南應大 for 台南應用科技大學: the place whole.
+			if p := rc.lex.PlaceAt(r, 0); p > 0 && p < len(r)-n {
+				out = append(out, string(r[:p])+string([]rune{r[p], r[len(r)-n]}))
+			}
 		}
 	}
 	return out
@@ -545,7 +549,7 @@ func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) strin
 			after := string(t.r[o.end:min(len(t.r), o.end+3)])
 			for _, w := range []string{"与", "和", "同", "及", "、", "赴", "到", "访问", "来自", "携手", "走进", "莅临"} {
 				if strings.HasSuffix(before, w) {
-					score[full] -= 4
+					score[full] -= 2
 					break
 				}
 			}
@@ -564,6 +568,17 @@ func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) strin
 					score[full] -= 6 // a unit of ours
 					break
 				}
+			}
+		}
+	}
+	// A short form of a school in the headline (台南應大) counts as the
+	// school named there.
+	head := string(texts[0].raw)
+	for _, o := range order {
+		for _, a := range o.Aliases {
+			if utf8.RuneCountInString(a) >= 2 && strings.Contains(head, a) {
+				score[o] += 3
+				break
 			}
 		}
 	}
@@ -615,7 +630,7 @@ func governmentOf(title, org string, orgs *orgSet) string {
 		return govs[0]
 	}
 	if utf8.RuneCountInString(place) < 2 {
-		return org
+		return "" // 市长 after 市委书记: the city's government, not named
 	}
 	// Taiwan writes 縣長, 市長 and names 縣政府, 市政府.
 	switch {
