@@ -72,31 +72,34 @@ const (
 	SchemeResume                // Resume: PERSON, ORG, TITLE
 	SchemeCLUENER               // CLUENER2020: whole addresses, courts and congresses as ORG
 	nSchemes
+	// SchemeNews is MSRA for people, organizations and places, with the
+	// titles of the shared weights (MSRA does not annotate titles): where
+	// a title overlaps an MSRA span, the shared weights' spans replace it.
+	SchemeNews = nSchemes
 )
 
-// DefaultScheme is the scheme of [Model.Tag] and [Model.TagText]: the MSRA
-// news conventions, which are closest to school news (titles come from the
-// shared weights).
-const DefaultScheme = SchemeMSRA
+// DefaultScheme is the scheme of [Model.Tag] and [Model.TagText]: MSRA news
+// conventions, closest to school news, with titles.
+const DefaultScheme = SchemeNews
 
-var schemeNames = [nSchemes]string{"general", "msra", "resume", "cluener"}
+var schemeNames = [nSchemes + 1]string{"general", "msra", "resume", "cluener", "news"}
 
 func (s Scheme) String() string {
-	if s >= 0 && s < nSchemes {
+	if s >= 0 && int(s) < len(schemeNames) {
 		return schemeNames[s]
 	}
 	return fmt.Sprintf("Scheme(%d)", int(s))
 }
 
-// ParseScheme returns the scheme named name: general, msra, resume or
-// cluener.
+// ParseScheme returns the scheme named name: general, msra, resume, cluener
+// or news.
 func ParseScheme(name string) (Scheme, error) {
 	for i, n := range schemeNames {
 		if n == name {
 			return Scheme(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown scheme %q (want general, msra, resume or cluener)", name)
+	return 0, fmt.Errorf("unknown scheme %q (want general, msra, resume, cluener or news)", name)
 }
 
 // corpusScheme returns the scheme of a Sentence.Corpus, SchemeGeneral for
@@ -115,9 +118,8 @@ func corpusScheme(c string) Scheme {
 
 // Model is a trained tagger. It is read-only and safe for concurrent use.
 type Model struct {
-	keys []uint64 // open-addressing table of feature keys; 0 is empty
-	rows []int32  // row of each key in w
-	mask uint64
+	table []slot // open-addressing table of feature keys
+	mask  uint64
 	// nb is the number of weight blocks per feature: 1 (shared weights
 	// only) or nSchemes (shared, then one block per corpus scheme).
 	nb    int
@@ -135,10 +137,18 @@ type Model struct {
 	pool   sync.Pool // *scratch
 }
 
+// slot is one entry of the feature table: a key (0 for an empty slot) and
+// its row in w, together so that a probe touches one cache line.
+type slot struct {
+	key uint64
+	row int32
+}
+
 type scratch struct {
 	d      sentenceData
 	keys   []uint64
 	scores []float32
+	shared []float32 // SchemeNews: scores of the shared weights alone
 	delta  []float32
 	back   []uint8
 	tags   []uint8
@@ -146,9 +156,9 @@ type scratch struct {
 
 func (m *Model) lookup(k uint64) int32 {
 	for i := k & m.mask; ; i = (i + 1) & m.mask {
-		switch m.keys[i] {
+		switch e := &m.table[i]; e.key {
 		case k:
-			return m.rows[i]
+			return e.row
 		case 0:
 			return -1
 		}
@@ -159,7 +169,7 @@ func (m *Model) lookup(k uint64) int32 {
 // weights w[i*nb*nTags:(i+1)*nb*nTags] (times scale).
 func newModel(keys []uint64, w []int16, scale float32, nb int, trans [][nTags * nTags]float32, start [][nTags]float32, lex lexicon, det detector) *Model {
 	size := 1 << bits.Len(uint(len(keys)*2+1))
-	m := &Model{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1), nb: nb, w: w, scale: scale,
+	m := &Model{table: make([]slot, size), mask: uint64(size - 1), nb: nb, w: w, scale: scale,
 		trans: trans, start: start, lex: lex, det: det, nFeat: len(keys)}
 	for s := Scheme(0); s < nSchemes; s++ {
 		m.transS[s], m.startS[s] = trans[0], start[0]
@@ -174,8 +184,8 @@ func newModel(keys []uint64, w []int16, scale float32, nb int, trans [][nTags * 
 	}
 	for r, k := range keys {
 		for i := k & m.mask; ; i = (i + 1) & m.mask {
-			if m.keys[i] == 0 {
-				m.keys[i], m.rows[i] = k, int32(r)
+			if m.table[i].key == 0 {
+				m.table[i] = slot{k, int32(r)}
 				break
 			}
 		}
@@ -199,8 +209,12 @@ func (m *Model) TagScheme(text string, words []seg.Token, scheme Scheme) []Span 
 	if text == "" {
 		return nil
 	}
+	news := scheme == SchemeNews && m.nb > 1
 	if scheme < 0 || scheme >= nSchemes {
 		scheme = SchemeGeneral
+	}
+	if news {
+		scheme = SchemeMSRA
 	}
 	sc, _ := m.pool.Get().(*scratch)
 	if sc == nil {
@@ -210,9 +224,57 @@ func (m *Model) TagScheme(text string, words []seg.Token, scheme Scheme) []Span 
 	d := &sc.d
 	d.prepare(text, words)
 	n := len(d.runes)
-	sc.scores = m.emissions(d, sc.scores, &sc.keys, scheme)
+	var shared *[]float32
+	if news {
+		shared = &sc.shared
+	}
+	sc.scores = m.emissions(d, sc.scores, &sc.keys, scheme, shared)
 	sc.tags = viterbi(sc.scores, n, nil, &m.transS[scheme], &m.startS[scheme], sc)
-	return decodeSpans(sc.tags, d.offs, nil)
+	spans := decodeSpans(sc.tags, d.offs, nil)
+	if !news {
+		return spans
+	}
+	sc.tags = viterbi(sc.shared, n, nil, &m.transS[SchemeGeneral], &m.startS[SchemeGeneral], sc)
+	return mergeTitles(spans, decodeSpans(sc.tags, d.offs, nil))
+}
+
+// mergeTitles returns the spans of base, except that the TITLE spans of
+// other are added and the base spans that overlap one are replaced by the
+// other spans that overlap them (and no title).
+func mergeTitles(base, other []Span) []Span {
+	var titles []Span
+	for _, s := range other {
+		if s.Type == Title {
+			titles = append(titles, s)
+		}
+	}
+	if len(titles) == 0 {
+		return base
+	}
+	overlaps := func(a Span, set []Span) bool {
+		for _, b := range set {
+			if a.Start < b.End && b.Start < a.End {
+				return true
+			}
+		}
+		return false
+	}
+	out := append([]Span(nil), titles...)
+	var dropped []Span
+	for _, s := range base {
+		if overlaps(s, titles) {
+			dropped = append(dropped, s)
+		} else {
+			out = append(out, s)
+		}
+	}
+	for _, s := range other {
+		if s.Type != Title && overlaps(s, dropped) && !overlaps(s, out) {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b Span) int { return a.Start - b.Start })
+	return out
 }
 
 // TagText converts text to simplified characters, segments it with s and
@@ -226,11 +288,19 @@ func (m *Model) TagTextScheme(s *seg.Segmenter, text string, scheme Scheme) []Sp
 	return m.TagScheme(text, s.Segment(zhconv.ToSimplified(text)), scheme)
 }
 
-func (m *Model) emissions(d *sentenceData, scores []float32, kbuf *[]uint64, scheme Scheme) []float32 {
+// emissions returns the emission scores of d under scheme; when shared is
+// not nil, it receives those of the shared weights alone.
+func (m *Model) emissions(d *sentenceData, scores []float32, kbuf *[]uint64, scheme Scheme, shared *[]float32) []float32 {
 	n := len(d.runes)
 	scores = slices.Grow(scores[:0], n*nTags)[:n*nTags]
 	clear(scores)
-	var rowI [nTags]int32
+	var sh []float32
+	if shared != nil {
+		sh = slices.Grow((*shared)[:0], n*nTags)[:n*nTags]
+		clear(sh)
+		*shared = sh
+	}
+	var rowI, rowS [nTags]int32
 	blk := 0
 	if int(scheme) < m.nb {
 		blk = int(scheme)
@@ -241,6 +311,11 @@ func (m *Model) emissions(d *sentenceData, scores []float32, kbuf *[]uint64, sch
 		src := m.w[b : b+nTags : b+nTags]
 		for j := range rowI {
 			rowI[j] += int32(src[j])
+		}
+		if sh != nil {
+			for j := range rowS {
+				rowS[j] += int32(src[j])
+			}
 		}
 		if blk > 0 {
 			b += blk * nTags
@@ -253,7 +328,7 @@ func (m *Model) emissions(d *sentenceData, scores []float32, kbuf *[]uint64, sch
 	for i := 0; i < n; i++ {
 		ks := d.features((*kbuf)[:0], i, &m.lex)
 		*kbuf = ks
-		rowI = [nTags]int32{}
+		rowI, rowS = [nTags]int32{}, [nTags]int32{}
 		for _, k := range ks {
 			if r := m.lookup(k); r >= 0 {
 				add(r)
@@ -263,14 +338,26 @@ func (m *Model) emissions(d *sentenceData, scores []float32, kbuf *[]uint64, sch
 		for j := range row {
 			row[j] = float32(rowI[j]) * m.scale
 		}
+		if sh != nil {
+			row = sh[i*nTags : i*nTags+nTags : i*nTags+nTags]
+			for j := range row {
+				row[j] = float32(rowS[j]) * m.scale
+			}
+		}
 	}
 	d.gazMatches(&m.lex, func(i int, k uint64) {
 		if r := m.lookup(k); r >= 0 {
-			rowI = [nTags]int32{}
+			rowI, rowS = [nTags]int32{}, [nTags]int32{}
 			add(r)
 			row := scores[i*nTags : i*nTags+nTags : i*nTags+nTags]
 			for j := range row {
 				row[j] += float32(rowI[j]) * m.scale
+			}
+			if sh != nil {
+				row = sh[i*nTags : i*nTags+nTags : i*nTags+nTags]
+				for j := range row {
+					row[j] += float32(rowS[j]) * m.scale
+				}
 			}
 		}
 	})
@@ -435,9 +522,9 @@ func (m *Model) Save(w io.Writer) error {
 		r int32
 	}
 	feats := make([]feat, 0, m.nFeat)
-	for i, k := range m.keys {
-		if k != 0 {
-			feats = append(feats, feat{k, m.rows[i]})
+	for _, e := range m.table {
+		if e.key != 0 {
+			feats = append(feats, feat{e.key, e.row})
 		}
 	}
 	slices.SortFunc(feats, func(a, b feat) int {

@@ -52,7 +52,8 @@ The training corpora annotate entities differently, and the model knows
 each one's conventions; --scheme picks them: msra (news; places are single
 toponyms, no titles annotated there), resume (résumés: people, organizations,
 titles), cluener (CLUENER2020: whole addresses as LOC, courts and congresses
-as ORG), general (the weights shared by all three), or auto (the default),
+as ORG), news (msra with the titles of the shared weights; what the
+extraction uses), general (the weights shared by all three), or auto (the default),
 which reads the first ` + fmt.Sprint(detectLines) + ` lines of each input file and picks the
 corpus whose characters they resemble most.`,
 		Example: `  echo '武汉职业技术学院党委书记李洪渠出席签约仪式' | zhnews tag
@@ -106,7 +107,7 @@ corpus whose characters they resemble most.`,
 	}
 	cmd.Flags().StringVar(&modelFile, "model", "", "read the model from `FILE` instead of the embedded one")
 	cmd.Flags().IntVar(&workers, "workers", 0, "lines tagged in parallel (default: one per CPU)")
-	cmd.Flags().StringVar(&scheme, "scheme", "auto", "annotation conventions: auto, msra, resume, cluener or general")
+	cmd.Flags().StringVar(&scheme, "scheme", "auto", "annotation conventions: auto, msra, resume, cluener, news or general")
 	return cmd
 }
 
