@@ -332,7 +332,7 @@ func (d *sentenceData) gazMatches(lx *lexicon, add func(i int, k uint64)) {
 	// all[i] has bit 3*t+p set when i is at position p (0 B, 1 M, 2 E) of
 	// some gazetteer match of type t.
 	var allBuf [64]uint16
-	all := allBuf[:0]
+	var all []uint16
 	if n <= len(allBuf) {
 		all = allBuf[:n]
 	} else {
