@@ -6,14 +6,8 @@ import (
 	"os"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/zhnews/zhnews/lexicon"
-	"github.com/zhnews/zhnews/ner"
-	"github.com/zhnews/zhnews/seg"
-	"github.com/zhnews/zhnews/zhconv"
 )
 
 // casesFloor holds the lowest F1 TestCases accepts for each metric on
@@ -81,39 +75,8 @@ func loadEntityCases(t *testing.T) []entityCase {
 	return cases
 }
 
-var (
-	casesNEROnce  sync.Once
-	casesNERModel *ner.Model
-	casesNERErr   error
-)
-
-// casesRecognizer is the recognizer zhnews uses: the real lexicon, the
-// segmenter, traditional→simplified mapping and the embedded NER model.
-func casesRecognizer(t *testing.T) *Recognizer {
-	t.Helper()
-	casesNEROnce.Do(func() { casesNERModel, casesNERErr = ner.Embedded() })
-	if casesNERErr != nil {
-		t.Fatal(casesNERErr)
-	}
-	m := casesNERModel
-	rc, err := New(Options{
-		Segmenter: testSegmenter(t),
-		Lexicon:   FromLexicon(lexicon.New(nil)),
-		Simplify:  zhconv.Rune,
-		Tagger: func(text string, words []seg.Token) []Tagged {
-			spans := m.Tag(text, words)
-			out := make([]Tagged, len(spans))
-			for i, s := range spans {
-				out[i] = Tagged{Type: s.Type, Start: s.Start, End: s.End}
-			}
-			return out
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rc
-}
+// casesRecognizer is the recognizer zhnews uses (see fullRecognizer).
+func casesRecognizer(t *testing.T) *Recognizer { return fullRecognizer(t) }
 
 // caseCount counts true positives, false positives and false negatives.
 type caseCount struct{ tp, fp, fn int }

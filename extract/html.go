@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -619,9 +618,6 @@ func (p *page) title(content *html.Node) (node *html.Node, title string) {
 		if strings.ContainsAny(ct, "。") && l > 60 {
 			s -= 3 // prose, not a headline
 		}
-		if debugTitle {
-			fmt.Fprintf(os.Stderr, "title cand %q %s score %.2f pos %d content %d\n", ct, classID(n), s, p.pos[n], contentPos)
-		}
 		if s > bestScore {
 			bestNode, bestText, bestScore = n, t, s
 		}
@@ -706,20 +702,9 @@ func (p *page) metadata(titleNode, content *html.Node) metaInfo {
 	// The visible metadata line: text between the headline and the body,
 	// or the first short lines of the content.
 	for _, line := range p.metaLines(titleNode, content) {
-		mi, ok := parseMeta(line)
-		if !ok {
-			continue
+		if mi, ok := parseMeta(line); ok {
+			mergeMeta(&m, mi)
 		}
-		if m.Published == "" {
-			m.Published = mi.Published
-		}
-		if m.Publisher == "" {
-			m.Publisher = mi.Publisher
-		}
-		if m.Views == nil {
-			m.Views = mi.Views
-		}
-		mergeByline(&m.Byline, mi.Byline)
 	}
 	if m.Published == "" {
 		m.Published = p.head.published
@@ -1148,10 +1133,6 @@ var dateLikeRe = regexp.MustCompile(`(?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{
 // nonArticle says why a page is not an article, or "" when it is one.
 func (p *page) nonArticle(content *html.Node, body string, a *Article, minBody int) string {
 	f := p.features(content, body, a)
-	if debugFeatures {
-		b, _ := json.Marshal(f)
-		fmt.Fprintf(os.Stderr, "features %s %s\n", a.Source.Path, b)
-	}
 	if p.rule != nil && p.rule.Body != "" {
 		return ""
 	}
@@ -1197,11 +1178,6 @@ func hasBlockChild(n *html.Node) bool {
 	}
 	return false
 }
-
-var (
-	debugTitle    = os.Getenv("ZHNEWS_DEBUG") == "title"
-	debugFeatures = os.Getenv("ZHNEWS_DEBUG") == "features"
-)
 
 // mergeMeta fills the fields of dst that are still empty from src and
 // merges the credits.
