@@ -413,6 +413,9 @@ func (rc *Recognizer) properStem(t *text, s, e int) bool {
 		if tk.end > e {
 			return true // a dictionary word across stem and head: 武汉职业技术学院
 		}
+		if h, _ := rc.lex.OrgSuffixEndingAt(t.r, tk.end); h > 0 && tk.end < e {
+			return true // another organization inside: 东川医科大学附属第一医院
+		}
 		switch tk.pos {
 		case "nt", "nz", "nr", "nrt", "nrfg", "j", "eng", "l":
 			return true
@@ -564,6 +567,13 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 			start = tk.start
 		}
 	}
+	// A campus is a place: 北京联合大学学院路校区应用文理学院 names the
+	// college after it.
+	if i := strings.LastIndex(t.key(start, e), "校区"); i >= 0 {
+		if c := start + utf8.RuneCountInString(t.key(start, e)[:i]) + 2; c < e-1 {
+			start = c
+		}
+	}
 	// An opening bracket without its closing one is not part of the name.
 	if i := strings.LastIndexAny(t.key(start, e), "(（"); i >= 0 && !strings.ContainsAny(t.key(start, e)[i:], ")）") {
 		start += utf8.RuneCountInString(t.key(start, e)[:i]) + 1
@@ -680,16 +690,33 @@ func (rc *Recognizer) brandBefore(t *text, tk token, start, e int) bool {
 		return false
 	}
 	next := t.key(start, min(e, start+4))
-	for _, h := range []string{"集团", "公司", "有限", "控股", "科技", "股份", "集團"} {
+	for _, h := range []string{"集团", "公司", "有限", "控股", "股份", "集團", "服务", "管理", "咨询", "设计", "开发"} {
 		if strings.HasPrefix(next, h) {
 			return true
 		}
 	}
-	if n, kind := rc.lex.OrgSuffixEndingAt(t.r, e); kind == KindDepartment && n <= 3 && tk.pos == "v" && start >= e-5 {
+	n, kind := rc.lex.OrgSuffixEndingAt(t.r, e)
+	if kind == KindCompany && len([]rune(next)) >= 2 && industryWords[string([]rune(next)[:2])] {
+		return true // 瑞丰电子, 博远医药
+	}
+	if kind == KindDepartment && n <= 3 && tk.pos == "v" && start >= e-5 {
 		return true
+	}
+	// A verb between nouns of a unit's name: 智能制造学院.
+	if (kind == KindSchool || kind == KindDepartment || kind == KindResearch) && unitVerbs[t.key(tk.start, tk.end)] && tk.start > 0 {
+		if k := t.tokAt[tk.start-1]; k >= 0 {
+			switch t.toks[k].pos {
+			case "n", "vn", "nz", "ns", "nt":
+				return true
+			}
+		}
 	}
 	return false
 }
+
+// unitVerbs are verbs that name the work of a unit (智能制造学院,
+// 招生就业处) as opposed to verbs of a sentence (入驻, 有).
+var unitVerbs = toSet(`制造 设计 管理 服务 发展 规划 建设 保障 教育 研究 开发 应用 推广 治理 检测 测试 监测 评估 培训 就业 招生 传播 创新 创业 运营 营销 交流 合作 计算 加工 控制 装备 维修 养护 统计 审计 监察 宣传 组织 接待 保卫 协调 指导 咨询 康复 护理`)
 
 // ownBefore reports whether a reference to our own school (我院, 我校,
 // 本校) stands right before rune i: a unit's name follows it.
