@@ -2,6 +2,7 @@ package entity
 
 import (
 	"sort"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 	"strings"
@@ -214,6 +215,13 @@ func (rc *Recognizer) rolesBefore(t *text, pm mention, canon func(string) string
 		}
 		break
 	}
+	if len(pending) > 0 && headTitles[pending[0]] && pos >= 2 {
+		// 江城市副市长, 港灣市長: a place the lexicon does not know, written
+		// before a government head's title.
+		if place := placeBeforeTitle(t, pos, pending[0]); place != "" {
+			bind(place)
+		}
+	}
 	if len(pending) > 0 {
 		if pos < len(t.r) && (t.r[pos] == '、' || t.r[pos] == '兼') {
 			pos++ // the loop stepped over a 、 and found no title before it
@@ -222,6 +230,38 @@ func (rc *Recognizer) rolesBefore(t *text, pm mention, canon func(string) string
 		bind("")
 	}
 	return roles, inherit
+}
+
+// placeBeforeTitle reads the two or three characters of a place name
+// written before a government head's title and names its government.
+func placeBeforeTitle(t *text, pos int, title string) string {
+	for _, l := range []int{3, 2} {
+		a := pos - l
+		if a < 0 {
+			continue
+		}
+		seg := t.r[a:pos]
+		ok := true
+		for _, c := range seg {
+			ok = ok && unicode.Is(unicode.Han, c)
+		}
+		if !ok || (a > 0 && unicode.Is(unicode.Han, t.r[a-1]) && !strings.ContainsRune("，、。的与和及", t.r[a-1])) {
+			continue
+		}
+		name := t.str(a, pos)
+		last := seg[len(seg)-1]
+		switch {
+		case strings.ContainsRune("市县区", last):
+			return name + "人民政府"
+		case strings.ContainsRune("縣區", last):
+			return name + "政府"
+		case strings.HasPrefix(title, "縣"), strings.HasPrefix(title, "副縣"):
+			return name + "縣政府"
+		case strings.HasPrefix(title, "市長"), strings.HasPrefix(title, "副市長"):
+			return name + "市政府"
+		}
+	}
+	return ""
 }
 
 // endingAt returns the mention of ms that ends at i, or nil.
@@ -398,7 +438,7 @@ func isShortForm(short, long string, set *orgSet) bool {
 }
 
 // industryWords end a company's short form: 鼎信科技, 星河传媒.
-var industryWords = toSet(`能源 新能源 汽车 纺织 服装 航运 航空 物联 数据 云计 人工 生物 环境 新材 精密 光电 半导 集成 软件 网络 科技 传媒 電子 电子 医药 醫藥 实业 實業 控股 文化 教育 数字 數位 网络 網路 信息 软件 軟體 智能 能源 环保 建设 建工 地产 物流 食品 药业 制药 汽车 电气 电力 通信 金融 投资 传播 集团 集團 股份 咨询 顾问 顧問 工程 钢铁 化工 机械 装备 材料`)
+var industryWords = toSet(`工业 工業 航运 航運 检测 認證 认证 能源 新能源 汽车 纺织 服装 航运 航空 物联 数据 云计 人工 生物 环境 新材 精密 光电 半导 集成 软件 网络 科技 传媒 電子 电子 医药 醫藥 实业 實業 控股 文化 教育 数字 數位 网络 網路 信息 软件 軟體 智能 能源 环保 建设 建工 地产 物流 食品 药业 制药 汽车 电气 电力 通信 金融 投资 传播 集团 集團 股份 咨询 顾问 顧問 工程 钢铁 化工 机械 装备 材料`)
 
 // abbreviations proposes short forms of an organization name: its first
 // word (百胜 of 百胜中国控股有限公司), its name without the head word (复旦 of

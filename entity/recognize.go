@@ -420,7 +420,7 @@ func (rc *Recognizer) properStem(t *text, s, e int) bool {
 		case "nt", "nz", "nr", "nrt", "nrfg", "j", "eng", "l":
 			return true
 		case "ns":
-			if tk.end-tk.start >= 2 && strings.ContainsRune("省市县区镇乡村州盟旗縣區鎮", t.r[tk.end-1]) {
+			if tk.end-tk.start >= 2 {
 				return true
 			}
 		}
@@ -657,7 +657,7 @@ var listStops = toSet(`分别 代表 作为 签署 签订 签约 出席 参加 �
 
 // orphanPOS are the parts of speech a stray first character of a name
 // gets from the segmenter.
-var orphanPOS = toSet(`n ng nr nrt nz ns nt zg j g l i b x`)
+var orphanPOS = toSet(`n ng nr nrt nz ns nt zg j g l i b x q a ag`)
 
 // clearBoundary reports whether a name may start at rune i without doubt:
 // after punctuation, at the start, or after a joining word (与, 和, 及).
