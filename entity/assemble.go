@@ -146,6 +146,9 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 		if orgs.lookup(name) != nil && !rc.lex.KnownPerson(name) || rc.lex.PlaceAt([]rune(name), 0) == utf8.RuneCountInString(name) {
 			continue // 江职, 华拓, 江城市: an organization's short form or a place
 		}
+		if r := []rune(name); !rc.lex.KnownPerson(name) && (strings.ContainsRune("和与及同跟", r[0]) || len(r) == 3 && strings.ContainsRune("总董", r[1]) || strings.ContainsRune("省市县", r[len(r)-1])) {
+			continue // 和吴, 王总和, 江南省: a joining word, a title or a place, not a name
+		}
 		res.People = append(res.People, *p)
 	}
 
@@ -245,7 +248,7 @@ func placeBeforeTitle(t *text, pos int, title string) string {
 		for _, c := range seg {
 			ok = ok && unicode.Is(unicode.Han, c)
 		}
-		if !ok || (a > 0 && unicode.Is(unicode.Han, t.r[a-1]) && !strings.ContainsRune("，、。的与和及", t.r[a-1])) {
+		if !ok || strings.ContainsRune("由在与和及向对为经据", seg[0]) || (a > 0 && unicode.Is(unicode.Han, t.r[a-1]) && !strings.ContainsRune("，、。的与和及由在", t.r[a-1])) {
 			continue
 		}
 		name := t.str(a, pos)
