@@ -291,7 +291,7 @@ func (rc *Recognizer) findOrgs(t *text) {
 			}
 		}
 		name := t.key(s, e)
-		if _, generic := rc.lex.Generic(name); generic || e-s <= n && !rc.bareHeadIsName(name, kind) || rejectedHead(name) {
+		if _, generic := rc.lex.Generic(name); generic || e-s <= n && !rc.bareHeadIsName(name, kind) || rejectedHead(name) || notOrgWords[name] || strings.HasSuffix(name, "院系") {
 			continue
 		}
 		if n == 1 && !rc.singleHeadOK(t, s, e) {
