@@ -441,7 +441,7 @@ func isShortForm(short, long string, set *orgSet) bool {
 }
 
 // industryWords end a company's short form: 鼎信科技, 星河传媒.
-var industryWords = toSet(`工业 工業 航运 航運 检测 認證 认证 能源 新能源 汽车 纺织 服装 航运 航空 物联 数据 云计 人工 生物 环境 新材 精密 光电 半导 集成 软件 网络 科技 传媒 電子 电子 医药 醫藥 实业 實業 控股 文化 教育 数字 數位 网络 網路 信息 软件 軟體 智能 能源 环保 建设 建工 地产 物流 食品 药业 制药 汽车 电气 电力 通信 金融 投资 传播 集团 集團 股份 咨询 顾问 顧問 工程 钢铁 化工 机械 装备 材料`)
+var industryWords = toSet(`贸易 商贸 模具 餐饮 物业 旅游 酒店 工业 工業 航运 航運 检测 認證 认证 能源 新能源 汽车 纺织 服装 航运 航空 物联 数据 云计 人工 生物 环境 新材 精密 光电 半导 集成 软件 网络 科技 传媒 電子 电子 医药 醫藥 实业 實業 控股 文化 教育 数字 數位 网络 網路 信息 软件 軟體 智能 能源 环保 建设 建工 地产 物流 食品 药业 制药 汽车 电气 电力 通信 金融 投资 传播 集团 集團 股份 咨询 顾问 顧問 工程 钢铁 化工 机械 装备 材料`)
 
 // abbreviations proposes short forms of an organization name: its first
 // word (百胜 of 百胜中国控股有限公司), its name without the head word (复旦 of

@@ -601,6 +601,11 @@ func (rc *Recognizer) joinedDisciplines(t *text, tk token, start, e int) bool {
 	if k := t.tokAt[tk.end]; k >= 0 && (t.toks[k].pos == "nt" || t.toks[k].pos == "ns" || t.toks[k].pos == "nr") {
 		return false
 	}
+	for k := tk.end; k < e; k++ {
+		if x := t.tokAt[k]; x >= 0 && (t.toks[x].pos == "ns" || t.toks[x].pos == "nt") || rc.lex.PlaceAt(t.r, k) > 0 {
+			return false // 县府与国立屏东大学: a place or a name after 与 starts a name of its own
+		}
+	}
 	k := t.tokAt[tk.start-1]
 	if k < 0 {
 		return false
