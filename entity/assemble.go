@@ -251,6 +251,9 @@ func placeBeforeTitle(t *text, pos int, title string) string {
 		if !ok || strings.ContainsRune("由在与和及向对为经据", seg[0]) || (a > 0 && unicode.Is(unicode.Han, t.r[a-1]) && !strings.ContainsRune("，、。的与和及由在", t.r[a-1])) {
 			continue
 		}
+		if k := t.tokAt[a]; k >= 0 && t.toks[k].start == a && t.toks[k].end == pos && t.toks[k].pos != "ns" && t.toks[k].pos != "nz" {
+			continue // 包含副縣長: a word, not a place
+		}
 		name := t.str(a, pos)
 		last := seg[len(seg)-1]
 		switch {

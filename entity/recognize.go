@@ -1143,9 +1143,10 @@ func (rc *Recognizer) readName(t *text, i int, needRank int) int {
 			continue
 		}
 		name := t.key(i, e)
-		if rc.lex.NotPerson(name) || rc.lex.NotPerson(t.key(i+n, e)) || overlaps(i, e, t.orgs) {
+		if rc.lex.NotPerson(name) || rc.lex.NotPerson(t.key(i+n, e)) || overlaps(i, e, t.orgs) || (needRank > 0 && t.commonWord(i, e)) {
 			continue
 		}
+
 		if _, generic := rc.lex.Generic(name); generic {
 			continue
 		}
@@ -1176,9 +1177,12 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 		}
 	}
 	// After a title or a group word (校领导王守义).
-	for _, ti := range append(append([]mention(nil), t.titles...), t.weak...) {
+	for k, ti := range append(append([]mention(nil), t.titles...), t.weak...) {
+		weak := k >= len(t.titles)
 		if e := rc.readName(t, ti.end, 0); e > 0 {
-			add(ti.end, e)
+			if !weak || !t.commonWord(ti.end, e) {
+				add(ti.end, e) // 裁判方队: a group word before a common word
+			}
 		} else if e := rc.readForeignName(t, ti.end); e > 0 {
 			add(ti.end, e)
 		} else if e := rc.readRareName(t, ti.end); e > 0 {
