@@ -464,6 +464,13 @@ func (rc *Recognizer) abbreviations(name string) []string {
 		words = append(rc.seg.Segment(string(r[:n])), rc.seg.Segment(string(r[n:]))...)
 	}
 	var out []string
+	// Without a leading country or 国立/私立: 文化大學 for 中國文化大學,
+	// 屏東大學 for 國立屏東大學.
+	for _, pre := range []string{"中国", "中國", "国立", "國立", "私立"} {
+		if strings.HasPrefix(name, pre) && utf8.RuneCountInString(name)-2 >= 4 {
+			out = append(out, strings.TrimPrefix(name, pre))
+		}
+	}
 	first := words[0].Text
 	w := func(i int) []rune { return []rune(words[i].Text) }
 	if utf8.RuneCountInString(first) >= 2 && rc.lex.PlaceAt([]rune(first), 0) == 0 {

@@ -635,6 +635,9 @@ func (rc *Recognizer) orphanStart(t *text, start int) int {
 		for _, c := range seg {
 			ok = ok && unicode.Is(unicode.Han, c)
 		}
+		if ok && rc.lex.PlaceAt(t.r, b) > k && rc.clearBoundary(t, b) {
+			return b // 新北市: the place starts one character earlier
+		}
 		if !ok || stopWords[string(seg)] || functionSurnames[string(seg)] || rc.lex.TitleEndingAt(t.r, start) > 0 || rc.deictic(string(seg)) {
 			return start
 		}
