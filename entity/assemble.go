@@ -149,6 +149,7 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 		if r := []rune(name); !rc.lex.KnownPerson(name) && (strings.ContainsRune("和与及同跟", r[0]) || len(r) == 3 && strings.ContainsRune("总董", r[1]) || strings.ContainsRune("省市县", r[len(r)-1])) {
 			continue // 和吴, 王总和, 江南省: a joining word, a title or a place, not a name
 		}
+		p.Roles = mergeSuffixTitles(p.Roles)
 		res.People = append(res.People, *p)
 	}
 
@@ -743,4 +744,31 @@ func visitorRe(rest string) bool {
 		}
 	}
 	return false
+}
+
+// mergeSuffixTitles drops a title that ends another title of the same
+// person (主任 beside 教务主任, from 黄某主任 later in the text), keeping the
+// longer one with whichever organization is known.
+func mergeSuffixTitles(roles []Role) []Role {
+	keep := make([]Role, len(roles))
+	copy(keep, roles)
+	drop := make([]bool, len(roles))
+	for i, r := range roles {
+		for j, o := range roles {
+			if j != i && len(o.Title) > len(r.Title) && strings.HasSuffix(o.Title, r.Title) && (o.Org == r.Org || o.Org == "" || r.Org == "") {
+				if keep[j].Org == "" {
+					keep[j].Org = r.Org
+				}
+				drop[i] = true
+				break
+			}
+		}
+	}
+	out := keep[:0:0]
+	for i, r := range keep {
+		if !drop[i] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
