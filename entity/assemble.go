@@ -68,6 +68,26 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 	}
 	for _, t := range texts {
 		lastOrg := map[int]string{} // person mention end → org of its last role
+		lastRoles := map[int][]Role{} // person mention end → the roles written before it
+		listedAfter := func(t *text, pm mention) []Role {
+			i := pm.start
+			if i == 0 || t.r[i-1] != '、' {
+				return nil
+			}
+			end := i - 1
+			// Skip an honorific after the previous name: 罗国荣教授、任学锋.
+			for _, h := range []string{"教授", "博士", "同志", "先生", "女士", "老师"} {
+				hr := []rune(h)
+				if end-len(hr) >= 0 && string(t.r[end-len(hr):end]) == h {
+					end -= len(hr)
+					break
+				}
+			}
+			if r, ok := lastRoles[end]; ok && endingAt(t.people, end) != nil {
+				return append([]Role(nil), r...)
+			}
+			return nil
+		}
 		for _, pm := range t.people {
 			p := person(pm.text)
 			if t.body {
@@ -95,6 +115,16 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 						roles[k].Org = prev
 					}
 				}
+			}
+			// 副院长李炯、周晓江: a name listed after another that had a
+			// title right before it shares that title.
+			if len(roles) == 0 {
+				if prev := listedAfter(t, pm); prev != nil {
+					roles = append(roles, prev...)
+				}
+			}
+			if len(roles) > 0 {
+				lastRoles[pm.end] = roles
 			}
 			// 李炯副院长: a title right after the name.
 			for _, ti := range t.titles {

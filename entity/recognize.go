@@ -218,6 +218,11 @@ func (rc *Recognizer) findTitles(t *text) {
 				break
 			}
 		}
+		// 技术负责人, 质量负责人: a field before 负责人 makes it a post.
+		if title == "负责人" && i >= 2 && unicode.Is(unicode.Han, t.r[i-1]) && unicode.Is(unicode.Han, t.r[i-2]) &&
+			!overlaps(i-2, i, t.orgs) && !overlaps(i-2, i, t.titles) && (i == 2 || !unicode.Is(unicode.Han, t.r[i-3]) || t.r[i-3] == '、') {
+			i, n, title = i-2, n+2, t.key(i-2, i+n)
+		}
 		m := mention{start: i, end: i + n, kind: mTitle, text: t.str(i, i+n)} // as written
 		if weakTitles[title] {
 			t.weak = append(t.weak, m)
