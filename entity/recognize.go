@@ -1121,7 +1121,7 @@ func (rc *Recognizer) boundaryBefore(t *text, i int) bool {
 			return true
 		}
 	}
-	return t.titleEnd[i]
+	return t.titleEnd[i] || endingAt(t.orgs, i) != nil || endingAt(t.places, i) != nil
 }
 
 // readName reads a personal name starting at rune i: a surname and one or
@@ -1261,6 +1261,27 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			add(a, e)
 		}
 	}
+	// Photo captions: 陳立白(左三)和高為元(右三).
+	for i := 0; i+3 < len(t.r); i++ {
+		if t.r[i] != '(' && t.r[i] != '（' || !strings.ContainsRune("左右中前后後", t.r[i+1]) {
+			continue
+		}
+		for _, l := range []int{3, 2} {
+			a := i - l
+			if a < 0 || !rc.clearBoundary(t, a) && t.r[a-1] != '、' && t.r[a-1] != '和' {
+				continue
+			}
+			ok := true
+			for _, c := range t.r[a:i] {
+				ok = ok && unicode.Is(unicode.Han, c) && !notGiven[c]
+			}
+			if ok && !overlaps(a, i, t.orgs) && !rc.lex.NotPerson(t.key(a, i)) && !t.commonWord(a, i) {
+				add(a, i)
+				known[rareMark+t.str(a, i)] = true
+				break
+			}
+		}
+	}
 	// Lists: a name after 、 or ， that follows a known name.
 	for changed := true; changed; {
 		changed = false
@@ -1396,7 +1417,7 @@ func (rc *Recognizer) readRareName(t *text, i int) int {
 			if _, generic := rc.lex.Generic(name); generic || strings.ContainsRune("省市县区镇乡村总", t.r[e-1]) {
 				continue
 			}
-			if k := t.tokAt[i]; k >= 0 && t.toks[k].end-t.toks[k].start >= 2 && !strings.HasPrefix(t.toks[k].pos, "nr") {
+			if k := t.tokAt[i]; k >= 0 && t.toks[k].end-t.toks[k].start >= 2 && !strings.HasPrefix(t.toks[k].pos, "nr") && t.toks[k].pos != "ns" && t.toks[k].pos != "nz" {
 				continue // 参加会议, 主讲: a word of the dictionary starts here
 			}
 			return e
