@@ -17,7 +17,7 @@ import (
 var casesFloor = map[string]float64{
 	"people":    0.95,
 	"orgs":      0.92,
-	"roles":     0.95,
+	"roles":     0.96,
 	"roles+org": 0.88,
 }
 
