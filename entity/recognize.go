@@ -257,7 +257,7 @@ var functionSurnames = toSet(`和 与 及 同 于 从 以 为 对 在 把 将 �
 
 // stopWords end an organization name on its left: the words before a
 // name in running text.
-var stopWords = toSet(`应 应邀 作为 上届 本届 历届 首届 发挥 充分发挥 托管 帮扶 吹响 依托 立足 拥有 採 采 期待 地处 齐聚 推动 提高 实现 希望 促进 深化 加强 推进 助力 打造 建好 建强 作 与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 新 旧 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
+var stopWords = toSet(`应 应邀 作为 上届 本届 历届 首届 发挥 充分发挥 托管 帮扶 吹响 依托 立足 拥有 採 采 期待 地处 齐聚 推动 提高 实现 希望 促进 深化 加强 推进 助力 打造 建好 建强 作 与 和 及 同 跟 在 由 为 向 对 是 的 了 将 把 被 等 代表 分别 共同 签署 签订 签约 举行 举办 出席 参加 来到 走进 访问 考察 调研 莅临 前往 赴 到 至 从 于 经 据 受 获 获得 成为 担任 聘请 聘为 邀请 携手 联合 牵头 主办 承办 协办 支持 率 带领 陪同 会见 接待 组织 召开 启动 成立 揭牌 授牌 挂牌 共建 入选 荣获 位于 包括 其中 以及 或 并 且 也 还 又 都 已 正 各 该 本 我 我们 他们 双方 三方 这 那 此 其 之 以 会同 依托 面向 针对 通过 围绕 感谢 欢迎 来自 原 前 现 任 兼任 全体 相关 有关 多家 十余家 家 名 位 个 所 向着 进入 加入 走访 看望 慰问 参观 迎来 来 去 后 前往 同志 先生 女士 教授 老师 副 正在 即将 当天 今天 日前 近日 上午 下午 晚上 届 年 月 日 时 多 余 来访 为期`)
 
 func toSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -492,9 +492,20 @@ func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
 	case "办公室", "委员会", "实验室", "研究院", "研究所", "研究中心", "中心", "服务中心", "有限公司", "公司", "集团", "产业学院", "工作站", "科研工作站":
 		return false
 	}
-	// Whole unit names listed as head words: 党委宣传部, 教务处.
+	// Whole unit names listed as head words: 党委宣传部, 教务处, and
+	// colleges named after a subject (音乐学院, 体育学院), but not bare
+	// kinds of schools (职业技术学院, 科技大学).
+	if kind == KindSchool && utf8.RuneCountInString(name) >= 4 {
+		r := []rune(name)
+		if !genericSchoolTypes[string(r[:2])] && (strings.HasSuffix(name, "学院") || strings.HasSuffix(name, "學院")) {
+			return true
+		}
+	}
 	return kind == KindDepartment && utf8.RuneCountInString(name) >= 3
 }
+
+// genericSchoolTypes start the names of kinds of schools, not of one.
+var genericSchoolTypes = toSet(`职业 職業 技术 技術 师范 師範 高等 专科 專科 科技 理工 工业 工業 医科 醫科 农业 農業 财经 財經 政法 成人 继续 繼續 民族 中医 中醫 开放 開放 广播 廣播 独立 獨立 应用 應用`)
 
 // notOrgWords end in an organization head character but are common words.
 var notOrgWords = toSet(`国立大学 私立大学 医学中心 医疗院所 医学系 医系 教学医院 地方政府 县域高中 普通高中 县域普通高中 民办学校 公办学校 职业院校 高等院校 高职院校 本科院校 创办 举办 主办 承办 协办 开办 兴办 民办 公办 督办 筹办 代办 包办 接办 试办 合办 停办 首办 策略联盟 战略联盟 体系 关系 联系 派系 水系 汇报 情报 简报 海报 画报 公报 周报 年报 内部 外部 全部 局部 部分 东部 西部 南部 北部 中部 干部 大局 格局 布局 结局 全局 当局 开局 用户 住户 窗口 出口 入口 人口 港口 社区 社会 社团 小区 校区 园区 片区 区域 地区 学区 城区 景区 社保 报社 处理 处于 到处 好处 相处 之处 深处 各处`)
