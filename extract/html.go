@@ -953,6 +953,12 @@ func (p *page) bodyLines(content *html.Node, title string, m *metaInfo) []string
 		if !hasWordRune(s) {
 			return // a separator line: ------, ※※※
 		}
+		if unit, ok := sourceLine(s); ok {
+			if m.Publisher == "" {
+				m.Publisher = unit
+			}
+			return
+		}
 		if b, ok := creditLine(s); ok && (!b.Empty() || hasPublishLabel(s)) {
 			takeCredit(m, s, b) // a closing "来源：X" names the publisher
 			return

@@ -77,6 +77,12 @@ func (e *Extractor) extractText(in Input) (*Article, error) {
 			continue
 		}
 		l := lines[i]
+		if unit, ok := sourceLine(l); ok {
+			if m.Publisher == "" {
+				m.Publisher = unit
+			}
+			continue
+		}
 		if b, ok := creditLine(l); ok && (!b.Empty() || hasPublishLabel(l)) {
 			takeCredit(&m, l, b)
 			continue
@@ -178,6 +184,19 @@ func takeCredit(m *metaInfo, line string, b Byline) {
 		mergeMeta(m, mi)
 	}
 	mergeByline(&m.Byline, b)
+}
+
+// sourceLineRe matches a closing line that names where the article came
+// from: 文字图片来源:国际合作与交流处.
+var sourceLineRe = regexp.MustCompile(`^[（(【\[]?(?:文字图片来源|文字圖片來源|图文来源|圖文來源|文字来源|文字來源|稿件来源|稿件來源|信息来源|資訊來源|新闻来源|新聞來源|消息来源|消息來源|来稿单位|來稿單位)\s*[:：]\s*([^\s，,。；;)）】\]]{2,30})[)）】\]]?$`)
+
+// sourceLine reads a closing source line and returns the unit it names.
+func sourceLine(l string) (string, bool) {
+	m := sourceLineRe.FindStringSubmatch(l)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
 }
 
 // trailingRe finds a bracketed credit closing the last paragraph:
