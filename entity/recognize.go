@@ -369,6 +369,13 @@ var continuations = toSet(`报导 報導 报告 报道 报名 报送 报销 报�
 // at a word boundary, before a title (科技处处长), or where the head
 // character and the next one do not form a common word (大学生, 处理).
 func (rc *Recognizer) nameEndsAt(t *text, e int) bool {
+	if e >= 2 && e < len(t.r) && !t.tokenBoundary(e) && (strings.HasSuffix(t.key(e-2, e), "国小") || strings.HasSuffix(t.key(e-2, e), "高中")) {
+		// 中山國小陳欣宜: the segmenter joined the head word's last
+		// character to the surname of a name that follows.
+		if n, rank := rc.lex.SurnameAt(t.r, e); n > 0 && rank <= 300 && rc.readName(t, e, 300) > 0 {
+			return true
+		}
+	}
 	if e >= len(t.r) || t.tokenBoundary(e) || rc.lex.TitleAt(t.r, e) > 0 {
 		return e >= len(t.r) || !continuations[string(t.r[e-1:min(len(t.r), e+1)])] || rc.lex.TitleAt(t.r, e) > 0
 	}
@@ -723,7 +730,7 @@ func (rc *Recognizer) brandBefore(t *text, tk token, start, e int) bool {
 	if kind == KindCompany && len([]rune(next)) >= 2 && industryWords[string([]rune(next)[:2])] {
 		return true // 瑞丰电子, 博远医药
 	}
-	if kind == KindDepartment && n <= 3 && tk.pos == "v" && start >= e-5 {
+	if kind == KindDepartment && n <= 3 && tk.pos == "v" && start >= e-5 && strings.ContainsRune("处部办科室", t.r[e-1]) {
 		return true
 	}
 	// A verb between nouns of a unit's name: 智能制造学院.
@@ -1084,7 +1091,7 @@ var boundaryWords = []string{
 	"等人", "等", "一行", "代表", "表示", "出席", "在", "与", "和", "及", "作", "主持", "致辞", "讲话", "发言", "指出", "介绍",
 	"为", "向", "对", "同志", "先生", "女士", "教授", "博士", "老师", "院士", "率", "带领", "参加", "陪同", "分别", "共同",
 	"也", "则", "说", "称", "认为", "强调", "希望", "宣读", "颁发", "签署", "签订", "签约", "会见", "接待", "看望", "担任",
-	"被", "就", "亲自", "还", "以", "从", "于", "将", "是", "的", "作为", "受聘", "获", "荣获", "当选", "来", "到", "赴",
+	"被", "就", "亲自", "还", "以", "从", "于", "将", "是", "的", "作为", "受聘", "获", "荣获", "当选", "来", "到", "赴", "同学", "同學",
 	"一同", "共同", "等领导", "总结", "回顾", "结合", "围绕", "提出", "要求", "寄语", "勉励", "答", "回答", "现场", "随后",
 }
 
