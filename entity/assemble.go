@@ -188,6 +188,11 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 		o.Mentions = findAll(body.raw, append([]string{o.Name}, o.Aliases...))
 		res.Organizations = append(res.Organizations, *o)
 	}
+	// A place's mentions are those outside organization names.
+	var orgSpans []Span
+	for _, o := range res.Organizations {
+		orgSpans = append(orgSpans, o.Mentions...)
+	}
 	seen := map[string]bool{}
 	for _, t := range texts {
 		for _, pl := range t.places {
@@ -195,7 +200,19 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 				continue
 			}
 			seen[pl.text] = true
-			res.Locations = append(res.Locations, Location{Name: pl.text, Mentions: findAll(body.raw, []string{pl.text})})
+			var ms []Span
+			for _, m := range findAll(body.raw, []string{pl.text}) {
+				inside := false
+				for _, o := range orgSpans {
+					inside = inside || m[0] >= o[0] && m[1] <= o[1]
+				}
+				if !inside {
+					ms = append(ms, m)
+				}
+			}
+			if len(ms) > 0 || !t.body {
+				res.Locations = append(res.Locations, Location{Name: pl.text, Mentions: ms})
+			}
 		}
 	}
 	return res
@@ -504,7 +521,10 @@ func (rc *Recognizer) abbreviations(name string) []string {
 	}
 	first := words[0].Text
 	w := func(i int) []rune { return []rune(words[i].Text) }
-	if utf8.RuneCountInString(first) >= 2 && rc.lex.PlaceAt([]rune(first), 0) == 0 {
+	_, kind := rc.lex.OrgSuffixEndingAt(r, len(r))
+	// A company goes by its brand (百胜, 百胜中国); a school or unit does
+	// not go by its first words.
+	if kind == KindCompany && utf8.RuneCountInString(first) >= 2 && rc.lex.PlaceAt([]rune(first), 0) == 0 {
 		out = append(out, first)
 		if len(words) > 2 {
 			out = append(out, first+words[1].Text)
