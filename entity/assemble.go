@@ -530,7 +530,8 @@ func (rc *Recognizer) abbreviations(name string) []string {
 			out = append(out, first+words[1].Text)
 		}
 	}
-	if n, _ := rc.lex.OrgSuffixEndingAt(r, len(r)); n > 0 && len(r)-n >= 2 {
+	if n, _ := rc.lex.OrgSuffixEndingAt(r, len(r)); n > 0 && len(r)-n >= 2 && (strings.HasSuffix(name, "大学") || strings.HasSuffix(name, "大學")) {
+		// 复旦 for 复旦大学; not 双创 for 双创学院.
 		stem := string(r[:len(r)-n])
 		if rc.lex.PlaceAt([]rune(stem), 0) != len(r)-n {
 			out = append(out, stem)
