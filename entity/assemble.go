@@ -93,7 +93,7 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 			if t.body {
 				p.Mentions = append(p.Mentions, Span{pm.start, pm.end})
 			}
-			roles, inherit := rc.rolesBefore(t, pm, canon, func(g mention) string { return resolve(t, g) })
+			roles, inherit := rc.rolesBefore(t, pm, orgs, canon, func(g mention) string { return resolve(t, g) })
 			org := ""
 			for _, r := range roles {
 				if r.Org != "" {
@@ -126,10 +126,17 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 			if len(roles) > 0 {
 				lastRoles[pm.end] = roles
 			}
-			// 李炯副院长: a title right after the name.
+			// 李炯副院长: a title right after the name; 华拓公司方志远董事长:
+			// of the organization written before the name.
 			for _, ti := range t.titles {
 				if ti.start == pm.end && !rc.nameFollows(t, ti.end) {
-					roles = append(roles, Role{Title: ti.text})
+					org := ""
+					if o := endingAt(t.orgs, pm.start); o != nil {
+						org = canon(o.text)
+					} else if name, n := aliasEndingAt(t, pm.start, orgs); n > 0 {
+						org = name
+					}
+					roles = append(roles, Role{Title: ti.text, Org: org})
 				}
 			}
 			for k := range roles {
@@ -218,6 +225,22 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 	return res
 }
 
+// aliasEndingAt finds an organization's name or short form, as collected
+// for the article, written right before rune i; it returns the full name
+// and the length written.
+func aliasEndingAt(t *text, i int, orgs *orgSet) (string, int) {
+	best, bestN := "", 0
+	for key, o := range orgs.byKey {
+		kr := []rune(key)
+		n := len(kr)
+		if n < 2 || n > i || n <= bestN || string(t.raw[i-n:i]) != key {
+			continue
+		}
+		best, bestN = o.Name, n
+	}
+	return best, bestN
+}
+
 // nameFollows reports whether a personal name starts at rune i (so a title
 // before it belongs to that name, not the one before).
 func (rc *Recognizer) nameFollows(t *text, i int) bool {
@@ -234,7 +257,7 @@ func (rc *Recognizer) nameFollows(t *text, i int) bool {
 // 校长 at 武汉职业技术学院. inherit is true when the first title has no
 // organization and follows a list separator, so it takes the organization
 // of the title before it.
-func (rc *Recognizer) rolesBefore(t *text, pm mention, canon func(string) string, resolve func(mention) string) (roles []Role, inherit bool) {
+func (rc *Recognizer) rolesBefore(t *text, pm mention, orgs *orgSet, canon func(string) string, resolve func(mention) string) (roles []Role, inherit bool) {
 	pos := pm.start
 	var pending []string
 	bind := func(org string) {
@@ -253,6 +276,9 @@ func (rc *Recognizer) rolesBefore(t *text, pm mention, canon func(string) string
 		if o := endingAt(t.orgs, pos); o != nil {
 			bind(canon(o.text))
 			pos = o.start
+		} else if name, n := aliasEndingAt(t, pos, orgs); n > 0 {
+			bind(name) // 华拓副总经理: a short form found elsewhere in the article
+			pos -= n
 		} else if g := endingAt(t.gens, pos); g != nil {
 			bind(resolve(*g))
 			break

@@ -416,6 +416,22 @@ var genericHeads = toSet(`学校 高中 中学 小学 大学 政府 医院 国�
 // properStem reports whether the runes [s, e) hold a proper noun: a
 // place, an organization or person word, an abbreviation or Latin letters.
 func (rc *Recognizer) properStem(t *text, s, e int) bool {
+	plain, words := true, 0 // no verbs or function words; number of words
+	for k := s; k < e; {
+		if x := t.tokAt[k]; x >= 0 {
+			tk := t.toks[x]
+			words++
+			if soft(tk.pos) || strings.HasPrefix(tk.pos, "p") || strings.HasPrefix(tk.pos, "c") || strings.HasPrefix(tk.pos, "u") || strings.HasPrefix(tk.pos, "r") || strings.HasPrefix(tk.pos, "m") {
+				plain = false
+			}
+			k = tk.end
+		} else {
+			k++
+		}
+	}
+	if plain && words >= 2 {
+		return true // 国立北岭科技大学: several plain words
+	}
 	for k := s; k < e; {
 		x := t.tokAt[k]
 		if x < 0 {
