@@ -67,7 +67,7 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 		}
 	}
 	for _, t := range texts {
-		lastOrg := map[int]string{} // person mention end → org of its last role
+		lastOrg := map[int]string{}   // person mention end → org of its last role
 		lastRoles := map[int][]Role{} // person mention end → the roles written before it
 		listedAfter := func(t *text, pm mention) []Role {
 			i := pm.start
