@@ -18,7 +18,7 @@ var casesFloor = map[string]float64{
 	"people":    0.95,
 	"orgs":      0.92,
 	"roles":     0.96,
-	"roles+org": 0.88,
+	"roles+org": 0.90,
 }
 
 // caseRole is one gold role. TitleAlt and OrgAlt are other acceptable
