@@ -545,6 +545,13 @@ func (rc *Recognizer) abbreviations(name string) []string {
 			out = append(out, strings.TrimPrefix(name, pre))
 		}
 	}
+	// Without its company ending: 鼎昇精密工業 for 鼎昇精密工業股份有限公司.
+	for _, end := range []string{"股份有限公司", "有限责任公司", "有限責任公司", "集团有限公司", "集團有限公司", "有限公司"} {
+		if x := strings.TrimSuffix(name, end); x != name && utf8.RuneCountInString(x) >= 4 {
+			out = append(out, x)
+			break
+		}
+	}
 	first := words[0].Text
 	w := func(i int) []rune { return []rune(words[i].Text) }
 	_, kind := rc.lex.OrgSuffixEndingAt(r, len(r))
