@@ -2,6 +2,8 @@ package entity
 
 import (
 	"sort"
+
+	"github.com/zhnews/zhnews/seg"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -526,7 +528,7 @@ var industryWords = toSet(`贸易 商贸 模具 餐饮 物业 旅游 酒店 工�
 // 武汉职业技术学院).
 func (rc *Recognizer) abbreviations(name string) []string {
 	r := []rune(name)
-	words := rc.seg.Segment(name)
+	words := rc.segment(name)
 	if len(words) < 2 {
 		// One dictionary word (武汉职业技术学院): split off its place.
 		if n := rc.lex.PlaceAt(r, 0); n > 0 && n < len(r)-1 {
@@ -535,7 +537,7 @@ func (rc *Recognizer) abbreviations(name string) []string {
 		return nil
 	}
 	if n := rc.lex.PlaceAt(r, 0); n > 0 && n < len(r)-1 && n != utf8.RuneCountInString(words[0].Text) {
-		words = append(rc.seg.Segment(string(r[:n])), rc.seg.Segment(string(r[n:]))...)
+		words = append(rc.segment(string(r[:n])), rc.segment(string(r[n:]))...)
 	}
 	var out []string
 	// Without a leading country or 国立/私立: 文化大學 for 中國文化大學,
@@ -582,6 +584,24 @@ func (rc *Recognizer) abbreviations(name string) []string {
 		}
 	}
 	return out
+}
+
+// segment splits s into words, segmenting its simplified form so that
+// traditional text splits as well; the words keep s's own characters
+// (the mapping keeps byte offsets).
+func (rc *Recognizer) segment(s string) []seg.Token {
+	simple := s
+	if rc.simplify != nil {
+		simple = strings.Map(rc.simplify, s)
+	}
+	words := rc.seg.Segment(simple)
+	if len(simple) != len(s) {
+		return words
+	}
+	for i := range words {
+		words[i].Text = s[words[i].Start:words[i].End]
+	}
+	return words
 }
 
 // occursOutside reports whether s occurs in text other than inside one of
