@@ -185,7 +185,7 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 		if orgs.lookup(name) != nil && !rc.lex.KnownPerson(name) || rc.lex.PlaceAt([]rune(name), 0) == utf8.RuneCountInString(name) {
 			continue // 江职, 华拓, 江城市: an organization's short form or a place
 		}
-		if r := []rune(name); !rc.lex.KnownPerson(name) && (strings.ContainsRune("和与及同跟", r[0]) || len(r) == 3 && strings.ContainsRune("总董", r[1]) || strings.ContainsRune("省市县", r[len(r)-1])) {
+		if r := []rune(name); !rc.lex.KnownPerson(name) && (strings.ContainsRune("和与及同跟", r[0]) || len(r) == 3 && strings.ContainsRune("总董", r[1]) || strings.ContainsRune("省市县区镇乡村州縣區鎮", r[len(r)-1])) {
 			continue // 和吴, 王总和, 江南省: a joining word, a title or a place, not a name
 		}
 		p.Roles = mergeSuffixTitles(p.Roles)

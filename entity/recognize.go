@@ -1102,12 +1102,23 @@ var notGiven = func() map[rune]bool {
 	return m
 }()
 
+// strictNotGiven are the function words that end a name even right after
+// a post.
+var strictNotGiven = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, c := range "的了在是与及等为向对将把被说也都还又就并而从到于以之其这那们我你他她它地得着过" {
+		m[c] = true
+	}
+	return m
+}()
+
 // boundaryWords may follow a personal name.
 var boundaryWords = []string{
 	"等人", "等", "一行", "代表", "表示", "出席", "在", "与", "和", "及", "作", "主持", "致辞", "讲话", "发言", "指出", "介绍",
 	"为", "向", "对", "同志", "先生", "女士", "教授", "博士", "老师", "院士", "率", "带领", "参加", "陪同", "分别", "共同",
 	"也", "则", "说", "称", "认为", "强调", "希望", "宣读", "颁发", "签署", "签订", "签约", "会见", "接待", "看望", "担任",
 	"被", "就", "亲自", "还", "以", "从", "于", "将", "是", "的", "作为", "受聘", "获", "荣获", "当选", "来", "到", "赴", "同学", "同學",
+	"核稿", "供稿", "摄影", "审稿", "审核", "校对", "撰稿", "编辑", "摄",
 	"一同", "共同", "等领导", "总结", "回顾", "结合", "围绕", "提出", "要求", "寄语", "勉励", "答", "回答", "现场", "随后",
 }
 
@@ -1173,7 +1184,9 @@ func (rc *Recognizer) readName(t *text, i int, needRank int) int {
 		}
 		ok := true
 		for _, c := range t.r[i+n : e] {
-			if !unicode.Is(unicode.Han, c) || notGiven[c] {
+			// After a post the name is expected: only function words
+			// end it (副院长肖前蔚).
+			if !unicode.Is(unicode.Han, c) || notGiven[c] && (needRank > 0 || strictNotGiven[c]) {
 				ok = false
 				break
 			}
@@ -1445,7 +1458,7 @@ func (rc *Recognizer) readRareName(t *text, i int) int {
 		}
 		if e == len(t.r) || strings.ContainsRune("，,、。；;（(", t.r[e]) || rc.startsBoundaryWord(t, e) {
 			name := t.key(i, e)
-			if rc.lex.NotPerson(name) || rc.lex.PlaceAt(t.r, i) > 0 || t.commonWord(i, e) || !t.tokenBoundary(e) {
+			if rc.lex.NotPerson(name) || rc.lex.PlaceAt(t.r, i) >= e-i || t.commonWord(i, e) || !t.tokenBoundary(e) {
 				continue
 			}
 			if _, generic := rc.lex.Generic(name); generic || strings.ContainsRune("省市县区镇乡村总", t.r[e-1]) {
