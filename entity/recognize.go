@@ -1234,6 +1234,9 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 	// After a title or a group word (校领导王守义).
 	for k, ti := range append(append([]mention(nil), t.titles...), t.weak...) {
 		weak := k >= len(t.titles)
+		if weak && ti.end < len(t.r) && functionSurnames[string(t.r[ti.end])] {
+			continue // 学生都重要
+		}
 		if e := rc.readName(t, ti.end, 0); e > 0 {
 			if !weak || !t.commonWord(ti.end, e) {
 				add(ti.end, e) // 裁判方队: a group word before a common word
@@ -1323,6 +1326,13 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 				ok = ok && unicode.Is(unicode.Han, c) && !notGiven[c]
 			}
 			if ok && !overlaps(a, i, t.orgs) && !rc.lex.NotPerson(t.key(a, i)) && !t.commonWord(a, i) {
+				kept := t.people[:0]
+				for _, p := range t.people {
+					if !(p.start >= a && p.end <= i) {
+						kept = append(kept, p) // 簡朝 gives way to 簡朝和(右二)
+					}
+				}
+				t.people = kept
 				add(a, i)
 				known[rareMark+t.str(a, i)] = true
 				break
