@@ -850,8 +850,9 @@ func (rc *Recognizer) listItemStart(t *text, start, e int) int {
 		}
 		tk := t.toks[x]
 		w := t.key(tk.start, tk.end)
-		if listStops[w] || strings.HasPrefix(tk.pos, "p") || strings.HasPrefix(tk.pos, "c") {
-			return -1 // 张德华分别代表中国人民大学: not one name
+		if listStops[w] || strings.HasPrefix(tk.pos, "p") || strings.HasPrefix(tk.pos, "c") ||
+			stopWords[w] && (utf8.RuneCountInString(w) >= 2 || strings.Contains("并且还又也与和及在由", w)) {
+			return -1 // 张德华分别代表中国人民大学, 并拥有管理学院: not one name
 		}
 		k = tk.end
 	}
