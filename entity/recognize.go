@@ -881,6 +881,8 @@ func (rc *Recognizer) nameWord(t *text, tk token, w string) bool {
 		strings.HasPrefix(tk.pos, "r"), strings.HasPrefix(tk.pos, "d"), strings.HasPrefix(tk.pos, "q"),
 		strings.HasPrefix(tk.pos, "t"), strings.HasPrefix(tk.pos, "y"), strings.HasPrefix(tk.pos, "e"):
 		return false
+	case tk.pos == "f" && strings.Contains("上下前后内外里中间", w):
+		return false // 毕业生上大学: a localizer, not part of a name
 	case strings.HasPrefix(tk.pos, "m"):
 		// 第十六中学: ordinals stay; counts (十余家, 两所) end the name;
 		// words that only start with a numeral stay (零部件).
