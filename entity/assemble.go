@@ -166,6 +166,13 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 			}
 		}
 	}
+	for _, o := range orgs.list {
+		// Another government named in the article: the heads without a
+		// place may be its.
+		if o.Kind == KindGovernment && !govs[o.Name] {
+			govs[o.Name+"\x00"] = true
+		}
+	}
 	if len(govs) == 1 {
 		for gov := range govs {
 			for _, name := range order {
@@ -708,6 +715,13 @@ func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) strin
 			for _, w := range []string{"与", "和", "同", "及", "、", "赴", "到", "访问", "来自", "携手", "走进", "莅临"} {
 				if strings.HasSuffix(before, w) {
 					score[full] -= 2
+					break
+				}
+			}
+			// 我校与X: X is the other party, whatever else is said.
+			for _, w := range []string{"我校与", "我院与", "学校与", "本校与", "我校和", "我校同"} {
+				if strings.HasSuffix(string(t.r[max(0, o.start-4):o.start]), w) {
+					score[full] -= 6
 					break
 				}
 			}
