@@ -301,6 +301,13 @@ func (rc *Recognizer) rolesBefore(t *text, pm mention, orgs *orgSet, canon func(
 		}
 		break
 	}
+	if len(pending) > 0 && strings.HasPrefix(pending[0], "党委") && pos >= 2 {
+		// 都安县党委常委: a post of the county's party committee.
+		if place := placeNameBefore(t, pos); place != "" {
+			pending[0] = strings.TrimPrefix(pending[0], "党委")
+			bind(place + "党委")
+		}
+	}
 	if len(pending) > 0 && headTitles[pending[0]] && pos >= 2 {
 		// 江城市副市长, 港灣市長: a place the lexicon does not know, written
 		// before a government head's title.
@@ -348,6 +355,29 @@ func placeBeforeTitle(t *text, pos int, title string) string {
 			return name + "縣政府"
 		case strings.HasPrefix(title, "市長"), strings.HasPrefix(title, "副市長"):
 			return name + "市政府"
+		}
+	}
+	return ""
+}
+
+// placeNameBefore returns the two to four characters of a county, city
+// or district name (ending in 县, 市, 区 …) written right before rune pos.
+func placeNameBefore(t *text, pos int) string {
+	for _, l := range []int{4, 3, 2} {
+		a := pos - l
+		if a < 0 {
+			continue
+		}
+		seg := t.r[a:pos]
+		if !strings.ContainsRune("县市区州旗镇乡縣區鎮鄉", seg[len(seg)-1]) {
+			continue
+		}
+		ok := true
+		for _, c := range seg {
+			ok = ok && unicode.Is(unicode.Han, c)
+		}
+		if ok && (a == 0 || !unicode.Is(unicode.Han, t.r[a-1]) || strings.ContainsRune("，、。的与和及由在", t.r[a-1])) {
+			return t.str(a, pos)
 		}
 	}
 	return ""
