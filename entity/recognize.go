@@ -634,7 +634,7 @@ func (rc *Recognizer) joinedDisciplines(t *text, tk token, start, e int) bool {
 	}
 	// What follows 与 must be a subject and the head word, not a name of
 	// its own (与武汉职业技术学院) nor the bare head word (产业与学院).
-	if e-tk.end <= n || e-tk.end > 10 || rc.lex.PlaceAt(t.r, tk.end) > 0 {
+	if e-tk.end <= n || e-tk.end > 16 || rc.lex.PlaceAt(t.r, tk.end) > 0 {
 		return false
 	}
 	if k := t.tokAt[tk.end]; k >= 0 && (t.toks[k].pos == "nt" || t.toks[k].pos == "ns" || t.toks[k].pos == "nr") {
