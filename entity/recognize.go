@@ -467,7 +467,7 @@ func (rc *Recognizer) properStem(t *text, s, e int) bool {
 
 // rejectedHeads end names of places and things, not organizations:
 // rooms, buildings, bases, disciplines, delegations.
-var rejectedHeads = []string{"会议室", "展览厅", "报告厅", "礼堂", "会堂", "体育馆", "图书馆", "档案馆", "博物馆", "美术馆", "实践基地", "基地", "学科", "网站", "本科", "专科", "代表团", "考察团", "访问团", "教室", "大楼", "楼", "广场", "会场", "剧场", "球场", "田径场", "中央", "展厅", "餐厅", "宿舍", "公寓", "书记处"}
+var rejectedHeads = []string{"会议中心", "會議中心", "会议室", "展览厅", "报告厅", "礼堂", "会堂", "体育馆", "图书馆", "档案馆", "博物馆", "美术馆", "实践基地", "基地", "学科", "网站", "本科", "专科", "代表团", "考察团", "访问团", "教室", "大楼", "楼", "广场", "会场", "剧场", "球场", "田径场", "中央", "展厅", "餐厅", "宿舍", "公寓", "书记处"}
 
 func rejectedHead(name string) bool {
 	for _, h := range rejectedHeads {
@@ -896,8 +896,8 @@ func (rc *Recognizer) nameWord(t *text, tk token, w string) bool {
 	if rc.deictic(w) {
 		return false
 	}
-	if overlaps(tk.start, tk.end, t.titles) || groupWords[w] {
-		return false // a title or a group of people: 校长, 书记, 专家
+	if overlaps(tk.start, tk.end, t.titles) && !rc.lex.Honorific(w) || groupWords[w] {
+		return false // a title or a group of people: 校长, 书记, 专家 (院士工作站 stays)
 	}
 	return !overlaps(tk.start, tk.end, t.people)
 }
