@@ -685,7 +685,11 @@ func (rc *Recognizer) orphanStart(t *text, start int) int {
 		}
 		if k := t.tokAt[b]; k >= 0 {
 			tk := t.toks[k]
-			if !orphanPOS[tk.pos] {
+			// A one-character verb is a stray first character when a proper
+			// noun follows it (維港科技大學: 维/港).
+			strayVerb := tk.pos == "v" && tk.end-tk.start == 1 && k+1 < len(t.toks) &&
+				strings.Contains(" j ns nz nr ", " "+t.toks[k+1].pos+" ")
+			if !orphanPOS[tk.pos] && !strayVerb {
 				return start // a word of its own kind: 扩大, 关注, 访
 			}
 		}
