@@ -531,7 +531,7 @@ func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
 var genericSchoolTypes = toSet(`职业 職業 技术 技術 师范 師範 高等 专科 專科 科技 理工 工业 工業 医科 醫科 农业 農業 财经 財經 政法 成人 继续 繼續 民族 中医 中醫 开放 開放 广播 廣播 独立 獨立 应用 應用`)
 
 // notOrgWords end in an organization head character but are common words.
-var notOrgWords = toSet(`国立大学 私立大学 医学中心 医疗院所 医学系 医系 教学医院 地方政府 县域高中 普通高中 县域普通高中 民办学校 公办学校 职业院校 高等院校 高职院校 本科院校 创办 举办 主办 承办 协办 开办 兴办 民办 公办 督办 筹办 代办 包办 接办 试办 合办 停办 首办 策略联盟 战略联盟 体系 关系 联系 派系 水系 汇报 情报 简报 海报 画报 公报 周报 年报 内部 外部 全部 局部 部分 东部 西部 南部 北部 中部 干部 大局 格局 布局 结局 全局 当局 开局 用户 住户 窗口 出口 入口 人口 港口 社区 社会 社团 小区 校区 园区 片区 区域 地区 学区 城区 景区 社保 报社 处理 处于 到处 好处 相处 之处 深处 各处`)
+var notOrgWords = toSet(`部署 布署 公署 签署 署名 国立大学 私立大学 医学中心 医疗院所 医学系 医系 教学医院 地方政府 县域高中 普通高中 县域普通高中 民办学校 公办学校 职业院校 高等院校 高职院校 本科院校 创办 举办 主办 承办 协办 开办 兴办 民办 公办 督办 筹办 代办 包办 接办 试办 合办 停办 首办 策略联盟 战略联盟 体系 关系 联系 派系 水系 汇报 情报 简报 海报 画报 公报 周报 年报 内部 外部 全部 局部 部分 东部 西部 南部 北部 中部 干部 大局 格局 布局 结局 全局 当局 开局 用户 住户 窗口 出口 入口 人口 港口 社区 社会 社团 小区 校区 园区 片区 区域 地区 学区 城区 景区 社保 报社 处理 处于 到处 好处 相处 之处 深处 各处`)
 
 // extendLeft returns the start of the organization name whose head word
 // starts at s and ends at e, or -1. It walks left over the words of the
