@@ -305,6 +305,9 @@ func (rc *Recognizer) findOrgs(t *text) {
 		if genericHeads[t.key(e-n, e)] && !rc.properStem(t, s, e-n) {
 			continue // 高质量学校, 县域普通高中, 地方政府
 		}
+		if industryHeads[t.key(e-n, e)] && !rc.brandStem(t, s, e-n) {
+			continue // 生物科技, 北京市科技创新, 国教署科技创作
+		}
 		found = append(found, mention{start: s, end: e, from: s, kind: mOrg, text: t.str(s, e), orgKind: kind})
 	}
 	// Organizations the user declared, written anywhere.
@@ -412,6 +415,26 @@ func (rc *Recognizer) singleHeadOK(t *text, s, e int) bool {
 // genericHeads are head words that common nouns also end with; a name
 // with one needs a proper noun before it.
 var genericHeads = toSet(`学校 高中 中学 小学 大学 政府 医院 国小 國小 學校 大學 醫院`)
+
+// industryHeads end a company's short name (鼎信科技, 星河传媒) but also
+// common phrases (生物科技, 人文科技): such a name needs a brand before it.
+var industryHeads = toSet(`科技 傳媒 传媒 实业 實業`)
+
+// brandStem reports whether the runes [s, e) before an industry head hold
+// a brand: a proper noun that is neither a place alone (北京市科技) nor an
+// organization of its own (國教署科技).
+func (rc *Recognizer) brandStem(t *text, s, e int) bool {
+	if e-s < 2 || !rc.properStem(t, s, e) {
+		return false
+	}
+	if rc.lex.PlaceAt(t.r, s) == e-s {
+		return false
+	}
+	if h, _ := rc.lex.OrgSuffixEndingAt(t.r, e); h > 0 {
+		return false
+	}
+	return true
+}
 
 // properStem reports whether the runes [s, e) hold a proper noun: a
 // place, an organization or person word, an abbreviation or Latin letters.
