@@ -421,19 +421,50 @@ var genericHeads = toSet(`学校 高中 中学 小学 大学 政府 医院 国�
 var industryHeads = toSet(`科技 傳媒 传媒 实业 實業`)
 
 // brandStem reports whether the runes [s, e) before an industry head hold
-// a brand: a proper noun that is neither a place alone (北京市科技) nor an
-// organization of its own (國教署科技).
+// a brand: a proper noun (华为), characters the segmenter could not join
+// (鼎/信) or a place and more words (杭州加速), but not a place alone
+// (北京市科技), a common noun (生物科技) or a text with an organization in
+// it (国教署科技, 学院重视生物科技).
 func (rc *Recognizer) brandStem(t *text, s, e int) bool {
-	if e-s < 2 || !rc.properStem(t, s, e) {
+	if e-s < 2 || rc.lex.PlaceAt(t.r, s) == e-s {
 		return false
 	}
-	if rc.lex.PlaceAt(t.r, s) == e-s {
-		return false
+	brand, singles, afterPlace := false, 0, false
+	for k := s; k < e; {
+		x := t.tokAt[k]
+		if x < 0 {
+			return false
+		}
+		tk := t.toks[x]
+		end := min(tk.end, e)
+		if h, _ := rc.lex.OrgSuffixEndingAt(t.r, end); h > 0 {
+			return false
+		}
+		switch {
+		case rc.lex.PlaceAt(t.r, tk.start) == tk.end-tk.start && tk.start == s:
+			afterPlace = true
+		case afterPlace:
+			brand = true // 杭州加速
+		}
+		switch tk.pos {
+		case "nz", "nr", "nrt", "nrfg", "nt", "j", "eng":
+			brand = true
+		}
+		if end-tk.start == 1 {
+			if singles++; singles >= 2 {
+				brand = true // 鼎/信
+			}
+		} else {
+			singles = 0
+		}
+		for _, c := range t.r[tk.start:end] {
+			if c < 0x3000 && unicode.IsLetter(c) {
+				brand = true
+			}
+		}
+		k = tk.end
 	}
-	if h, _ := rc.lex.OrgSuffixEndingAt(t.r, e); h > 0 {
-		return false
-	}
-	return true
+	return brand
 }
 
 // properStem reports whether the runes [s, e) hold a proper noun: a
@@ -712,7 +743,9 @@ func (rc *Recognizer) orphanStart(t *text, start int) int {
 			// noun follows it (維港科技大學: 维/港).
 			strayVerb := tk.pos == "v" && tk.end-tk.start == 1 && k+1 < len(t.toks) &&
 				strings.Contains(" j ns nz nr ", " "+t.toks[k+1].pos+" ")
-			if !orphanPOS[tk.pos] && !strayVerb {
+			// A direction is a first character too (西交利物浦大学: 西/交).
+			direction := tk.pos == "f" && tk.end-tk.start == 1 && strings.ContainsRune("东西南北東", t.r[tk.start])
+			if !orphanPOS[tk.pos] && !strayVerb && !direction {
 				return start // a word of its own kind: 扩大, 关注, 访
 			}
 		}
@@ -819,7 +852,7 @@ func (rc *Recognizer) deictic(w string) bool {
 // placeBefore reports whether a place name lies within the few words
 // before rune i, with only name words between it and i.
 func (rc *Recognizer) placeBefore(t *text, i, limit int) bool {
-	for steps := 0; i > 0 && steps < 1; steps++ {
+	for steps := 0; i > 0 && steps < 3; steps++ {
 		k := t.tokAt[i-1]
 		if k < 0 {
 			return false
