@@ -285,6 +285,11 @@ func (rc *Recognizer) findOrgs(t *text) {
 		if s < 0 {
 			continue
 		}
+		stemmed := false // a school's stem taken by schoolStem
+		if s == e-n {
+			s = rc.schoolStem(t, s, t.key(e-n, e))
+			stemmed = s < e-n
+		}
 		if e-s <= n && s > 0 && t.titleEnd[s] {
 			// A title that names a body: 教授委员会, 院长办公室.
 			for k, ti := range t.titles {
@@ -302,7 +307,7 @@ func (rc *Recognizer) findOrgs(t *text) {
 		if n == 1 && !rc.singleHeadOK(t, s, e) {
 			continue
 		}
-		if genericHeads[t.key(e-n, e)] && !rc.properStem(t, s, e-n) {
+		if genericHeads[t.key(e-n, e)] && !stemmed && !rc.properStem(t, s, e-n) {
 			continue // 高质量学校, 县域普通高中, 地方政府
 		}
 		if industryHeads[t.key(e-n, e)] && !rc.brandStem(t, s, e-n) {
@@ -414,7 +419,44 @@ func (rc *Recognizer) singleHeadOK(t *text, s, e int) bool {
 
 // genericHeads are head words that common nouns also end with; a name
 // with one needs a proper noun before it.
-var genericHeads = toSet(`学校 高中 中学 小学 大学 政府 医院 国小 國小 學校 大學 醫院`)
+var genericHeads = toSet(`学校 高中 中学 小学 大学 政府 医院 国小 國小 国中 國中 高职 學校 大學 醫院`)
+
+// schoolStemHeads are heads of Taiwan school names, whose stem is often a
+// common word the segmenter tags as a verb or adjective (大成國小). The
+// mainland heads (中学, 小学) are left out: 重点中学, 普通高中 are no names.
+var schoolStemHeads = toSet(`国小 國小 国中 國中`)
+
+// schoolStem returns the start of a school's name whose head starts at s
+// when one two-character word stands between a clear boundary and the
+// head (，大成国小), or s.
+func (rc *Recognizer) schoolStem(t *text, s int, head string) int {
+	if !schoolStemHeads[head] || s < 2 {
+		return s
+	}
+	k := t.tokAt[s-1]
+	if k < 0 {
+		return s
+	}
+	tk := t.toks[k]
+	w := t.key(tk.start, tk.end)
+	if tk.end != s || tk.end-tk.start != 2 || stopWords[w] || notOrgWords[w] || rc.deictic(w) || !rc.clearBoundary(t, tk.start) {
+		return s
+	}
+	for _, p := range []string{"p", "c", "u", "r", "m", "q", "t"} {
+		if strings.HasPrefix(tk.pos, p) {
+			return s
+		}
+	}
+	for _, c := range t.r[tk.start:tk.end] {
+		if !unicode.Is(unicode.Han, c) {
+			return s
+		}
+	}
+	if _, generic := rc.lex.Generic(w); generic || overlaps(tk.start, tk.end, t.titles) {
+		return s
+	}
+	return tk.start
+}
 
 // industryHeads end a company's short name (鼎信科技, 星河传媒) but also
 // common phrases (生物科技, 人文科技): such a name needs a brand before it.
