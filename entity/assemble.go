@@ -169,12 +169,15 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 	for _, o := range orgs.list {
 		// Another government named in the article: the heads without a
 		// place may be its.
-		if o.Kind == KindGovernment && !govs[o.Name] {
+		// Only a government proper: a head (市长) works neither in a party
+		// committee (市委) nor in a bureau (教育局).
+		if o.Kind == KindGovernment && !govs[o.Name] && strings.HasSuffix(o.Name, "政府") {
 			govs[o.Name+"\x00"] = true
 		}
 	}
 	if len(govs) == 1 {
 		for gov := range govs {
+			gov = strings.TrimSuffix(gov, "\x00")
 			for _, name := range order {
 				for i, r := range people[name].Roles {
 					if headTitles[r.Title] && r.Org == "" {

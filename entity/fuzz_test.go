@@ -1,12 +1,14 @@
 package entity
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // FuzzRecognize feeds arbitrary text to the recognizer: it must never
-// panic, and every mention must lie inside the body.
+// panic, every mention must lie inside the body, and no name may carry
+// a character the body does not have (an internal marker leaking out).
 func FuzzRecognize(f *testing.F) {
 	for _, s := range []string{
 		"江城职业技术学院党委书记、校长李明远致辞。",
@@ -14,6 +16,7 @@ func FuzzRecognize(f *testing.F) {
 		"、、·(左)市长",
 		"",
 		"副院长李炯、周晓江教授、陈志庆",
+		"市委书记王刚，市长张利出席。副市长李光云讲话。",
 	} {
 		f.Add("", s)
 	}
@@ -28,11 +31,22 @@ func FuzzRecognize(f *testing.F) {
 				}
 			}
 		}
+		leak := func(name string) {
+			if strings.ContainsRune(name, 0) && !strings.ContainsRune(title+body, 0) {
+				t.Fatalf("name %q carries a NUL the text does not have", name)
+			}
+		}
 		for _, p := range res.People {
 			check(p.Mentions)
+			leak(p.Name)
+			for _, r := range p.Roles {
+				leak(r.Org)
+				leak(r.Title)
+			}
 		}
 		for _, o := range res.Organizations {
 			check(o.Mentions)
+			leak(o.Name)
 		}
 		for _, l := range res.Locations {
 			check(l.Mentions)
