@@ -19,8 +19,12 @@ var schoolTitles = toSet(`校长 副校长 常务副校长 校长助理 党委�
 // organizations merged with their short forms, people with their roles.
 func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Result {
 	var res Result
-	orgs := rc.mergeOrgs(texts, d.Publisher)
+	site := rc.siteSchool(d.Neighbours)
+	orgs := rc.mergeOrgs(texts, d.Publisher, site)
 	res.School = rc.publishingSchool(d, texts, orgs)
+	if res.School == "" && site != "" {
+		res.School = site
+	}
 	canon := func(name string) string {
 		if o := orgs.lookup(name); o != nil {
 			return o.Name
@@ -409,9 +413,14 @@ func (s *orgSet) lookup(name string) *Organization { return s.byKey[name] }
 // or that another extends with a company ending (武汉新能源研究院 →
 // 武汉新能源研究院有限公司), and abbreviations of a name found in the text
 // (武职 for 武汉职业技术学院), become aliases.
-func (rc *Recognizer) mergeOrgs(texts []*text, publisher string) *orgSet {
+func (rc *Recognizer) mergeOrgs(texts []*text, publisher, site string) *orgSet {
 	kinds := map[string]string{}
 	var names []string
+	// The site's own school, when the article needs it for 我校.
+	if site != "" && !rc.namedIn(texts, site) {
+		names = append(names, site)
+		kinds[site] = KindSchool
+	}
 	// The publishing unit is an organization of the article.
 	if pr := []rune(publisher); len(pr) >= 2 {
 		if n, kind := rc.lex.OrgSuffixEndingAt(pr, len(pr)); n > 0 && n < len(pr) {
@@ -713,6 +722,36 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// siteSchool returns the school that opens a neighbouring headline
+// (乐山师范学院2011年度科研工作计划): the site's own school. A college of a
+// university (音乐学院) does not count.
+func (rc *Recognizer) siteSchool(headlines []string) string {
+	for _, h := range headlines {
+		t := rc.analyze(strings.TrimSpace(h), false)
+		rc.findTitles(t)
+		rc.findOrgs(t)
+		for _, o := range t.orgs {
+			if o.start == 0 && o.orgKind == KindSchool && !rc.unitCollege(o.text) && utf8.RuneCountInString(o.text) >= 4 {
+				return o.text
+			}
+		}
+	}
+	return ""
+}
+
+// namedIn reports whether an organization's name or a longer name
+// ending with it is found in the texts.
+func (rc *Recognizer) namedIn(texts []*text, name string) bool {
+	for _, t := range texts {
+		for _, o := range t.orgs {
+			if strings.HasSuffix(o.text, name) || strings.HasPrefix(o.text, name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // publishingSchool finds the school that 学校/我校 refer to. Each school

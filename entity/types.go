@@ -50,6 +50,11 @@ type Doc struct {
 	Publisher string   // the publishing unit, when known (双创学院)
 	Credits   []string // names from the byline (authors, correspondents, …)
 	URL       string
+	// Neighbours are the headlines of the site's neighbouring articles
+	// (上一条/下一条). They are not searched for entities, but a school
+	// that opens one (乐山师范学院2011年度科研工作计划) is the site's own,
+	// the school 我校 means when the article never names it.
+	Neighbours []string
 }
 
 // Result holds the entities of one article.

@@ -26,6 +26,9 @@ type Article struct {
 	Pages int `json:"pages,omitempty"`
 
 	more bool // the page links to further pages of the same article
+	// neighbours are the headlines of the articles the page links to as
+	// 上一条/下一条: they name the site's own school (entity.Doc.Neighbours).
+	neighbours []string
 }
 
 // Source says where an article came from.

@@ -189,6 +189,7 @@ func (e *Extractor) extractHTML(in Input) (*Article, error) {
 		return nil, notArticle("no article body found")
 	}
 	lines := p.bodyLines(content, title, &meta)
+	a.neighbours = pageNeighbours(p.root)
 	body := strings.Join(lines, "\n")
 	// Some templates print the metadata line or the editor after the body.
 	for _, l := range linesAfter(content, 8) {

@@ -21,6 +21,14 @@ func (e *Extractor) extractText(in Input) (*Article, error) {
 	if len(lines) == 0 {
 		return nil, notArticle("empty text")
 	}
+	for _, l := range lines {
+		if len(a.neighbours) >= maxNeighbours {
+			break
+		}
+		if loc := neighbourRe.FindStringIndex(l); loc != nil && loc[0] == 0 {
+			a.neighbours = append(a.neighbours, neighbourHeadlines(l)...)
+		}
+	}
 	var m metaInfo
 	metaAt := -1
 	for i := 0; i < len(lines) && i < 8; i++ {
