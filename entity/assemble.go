@@ -19,7 +19,7 @@ var schoolTitles = toSet(`校长 副校长 常务副校长 校长助理 党委�
 // organizations merged with their short forms, people with their roles.
 func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Result {
 	var res Result
-	site := rc.siteSchool(d.Neighbours)
+	site := rc.siteSchool(append(append([]string(nil), d.Site...), d.Neighbours...))
 	orgs := rc.mergeOrgs(texts, d.Publisher, site)
 	res.School = rc.publishingSchool(d, texts, orgs)
 	if res.School == "" && site != "" {

@@ -55,6 +55,10 @@ type Doc struct {
 	// that opens one (乐山师范学院2011年度科研工作计划) is the site's own,
 	// the school 我校 means when the article never names it.
 	Neighbours []string
+	// Site holds the names of the site the page comes from, from its
+	// <title> (江城师范学院新闻网); a school that opens one is the site's
+	// own, like a school that opens a neighbouring headline.
+	Site []string
 }
 
 // Result holds the entities of one article.

@@ -29,6 +29,9 @@ type Article struct {
 	// neighbours are the headlines of the articles the page links to as
 	// 上一条/下一条: they name the site's own school (entity.Doc.Neighbours).
 	neighbours []string
+	// site holds the parts of the page's <title> that name the site
+	// (江城师范学院新闻网): entity.Doc.Site.
+	site []string
 }
 
 // Source says where an article came from.

@@ -122,7 +122,7 @@ func (e *Extractor) Extract(ctx context.Context, in Input) (*Article, error) {
 
 // recognize fills the entity fields of a.
 func (e *Extractor) recognize(a *Article) {
-	d := entity.Doc{Title: a.Title, Body: a.Body, Publisher: a.Publisher, URL: a.Source.URL, Neighbours: a.neighbours}
+	d := entity.Doc{Title: a.Title, Body: a.Body, Publisher: a.Publisher, URL: a.Source.URL, Neighbours: a.neighbours, Site: a.site}
 	if b := a.Byline; b != nil {
 		for _, list := range [][]string{b.Authors, b.Correspondents, b.Photographers, b.Editors} {
 			d.Credits = append(d.Credits, list...)

@@ -82,3 +82,27 @@ func nextLinkText(n *html.Node) string {
 	}
 	return ""
 }
+
+// siteSepRe splits a page's <title> into the headline and the site's name
+// (江城师范学院召开年度工作会议-江城师范学院新闻网).
+var siteSepRe = regexp.MustCompile(`\s*(?:[-_|—–]+|::)\s*`)
+
+// siteNames returns the parts of a page's <title> that name the site or
+// its column, not the article: the parts other than the headline, short
+// enough to be names.
+func siteNames(pageTitle, headline string) []string {
+	parts := siteSepRe.Split(pageTitle, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	h := compact(headline)
+	var out []string
+	for _, part := range parts {
+		c := compact(part)
+		if c == "" || runeLen(c) > 30 || cjkCount(c) < 4 || (h != "" && strings.Contains(c, h)) {
+			continue
+		}
+		out = append(out, part)
+	}
+	return out
+}

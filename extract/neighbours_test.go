@@ -39,3 +39,20 @@ func TestPageNeighbours(t *testing.T) {
 		t.Errorf("pageNeighbours = %q, want %q", got, want)
 	}
 }
+
+func TestSiteNames(t *testing.T) {
+	tests := []struct {
+		page, headline string
+		want           []string
+	}{
+		{"江城师范学院召开年度工作会议-江城师范学院新闻网", "江城师范学院召开年度工作会议", []string{"江城师范学院新闻网"}},
+		{"江城师范学院召开年度工作会议 | 新闻中心 | 江城师范学院", "江城师范学院召开年度工作会议", []string{"新闻中心", "江城师范学院"}},
+		{"江城师范学院召开年度工作会议", "江城师范学院召开年度工作会议", nil},
+		{"学校新闻_江城师范学院", "", []string{"学校新闻", "江城师范学院"}},
+	}
+	for _, tt := range tests {
+		if got := siteNames(tt.page, tt.headline); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("siteNames(%q, %q) = %q, want %q", tt.page, tt.headline, got, tt.want)
+		}
+	}
+}
