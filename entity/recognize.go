@@ -608,6 +608,8 @@ func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
 	switch name {
 	case "团委", "校办", "市委", "县委", "区委", "省委", "工会":
 		return true
+	case "教育部", "科技部", "财政部", "外交部", "商务部", "民政部", "公安部", "司法部", "审计署", "国教署", "工信部", "人社部", "卫健委", "发改委", "国资委":
+		return true // national bodies need no place: 向教育部提出申请
 	case "办公室", "委员会", "实验室", "研究院", "研究所", "研究中心", "中心", "服务中心", "有限公司", "公司", "集团", "产业学院", "工作站", "科研工作站":
 		return false
 	}
