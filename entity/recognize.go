@@ -285,6 +285,18 @@ func (rc *Recognizer) findOrgs(t *text) {
 		if s < 0 {
 			continue
 		}
+		// A code run into the name (N2018122701臺北醫院): a document
+		// number, not part of it.
+		for k := s; k < e-n; {
+			j := k
+			for j < e-n && t.r[j] < 0x80 && (unicode.IsLetter(t.r[j]) || unicode.IsDigit(t.r[j])) {
+				j++
+			}
+			if countDigits(t.r[k:j]) >= 4 {
+				s = j
+			}
+			k = max(j, k+1)
+		}
 		stemmed := false // a school's stem taken by schoolStem
 		if s == e-n {
 			s = rc.schoolStem(t, s, t.key(e-n, e))
@@ -420,6 +432,17 @@ func (rc *Recognizer) singleHeadOK(t *text, s, e int) bool {
 // genericHeads are head words that common nouns also end with; a name
 // with one needs a proper noun before it.
 var genericHeads = toSet(`学校 高中 中学 小学 大学 政府 医院 国小 國小 国中 國中 高职 學校 大學 醫院`)
+
+// countDigits counts the ASCII digits in r.
+func countDigits(r []rune) int {
+	n := 0
+	for _, c := range r {
+		if c >= '0' && c <= '9' {
+			n++
+		}
+	}
+	return n
+}
 
 // schoolStemHeads are heads of Taiwan school names, whose stem is often a
 // common word the segmenter tags as a verb or adjective (大成國小). The
@@ -563,7 +586,11 @@ func (rc *Recognizer) properStem(t *text, s, e int) bool {
 
 // rejectedHeads end names of places and things, not organizations:
 // rooms, buildings, bases, disciplines, delegations.
-var rejectedHeads = []string{"会议中心", "會議中心", "会议室", "展览厅", "报告厅", "礼堂", "会堂", "体育馆", "图书馆", "档案馆", "博物馆", "美术馆", "实践基地", "基地", "学科", "网站", "本科", "专科", "代表团", "考察团", "访问团", "教室", "大楼", "楼", "广场", "会场", "剧场", "球场", "田径场", "中央", "展厅", "餐厅", "宿舍", "公寓", "书记处"}
+var rejectedHeads = []string{"会议中心", "會議中心", "会议室", "展览厅", "报告厅", "礼堂", "会堂", "体育馆", "图书馆", "档案馆", "博物馆", "美术馆", "实践基地", "基地", "学科", "网站", "本科", "专科", "代表团", "考察团", "访问团", "教室", "大楼", "楼", "广场", "会场", "剧场", "球场", "田径场", "中央", "展厅", "餐厅", "宿舍", "公寓", "书记处",
+	// halls, generic ranks of schools, groups of a contest, "departments
+	// and institutes" (系所)
+	"演艺厅", "演藝廳", "音乐厅", "演奏厅", "多功能厅", "会议厅", "大厅", "高水平大学", "一流大学", "高水平学校", "系所",
+	"国小组", "國小組", "国中组", "國中組", "高中组", "高中組", "小学组", "中学组", "初中组", "大学组", "高职组", "中职组", "本科组"}
 
 func rejectedHead(name string) bool {
 	for _, h := range rejectedHeads {
