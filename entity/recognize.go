@@ -1372,6 +1372,9 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			continue // 学生都重要
 		}
 		if e := rc.readName(t, ti.end, 0); e > 0 {
+			if e-ti.end == 2 && functionSurnames[string(t.r[ti.end])] && rc.lex.TitleAt(t.r, e) > 0 {
+				continue // 校长向姚局长汇报: a preposition, a surname and a title
+			}
 			if !weak || !t.commonWord(ti.end, e) {
 				add(ti.end, e) // 裁判方队: a group word before a common word
 			}
