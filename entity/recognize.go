@@ -1380,6 +1380,9 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			}
 		} else if e := rc.readForeignName(t, ti.end); e > 0 {
 			add(ti.end, e)
+		} else if e := readLatinName(t.r, ti.end); e > 0 {
+			add(ti.end, e) // 主席Darren Smith教授
+			known[rareMark+t.str(ti.end, e)] = true
 		} else if e := rc.readRareName(t, ti.end); e > 0 {
 			add(ti.end, e)
 			known[rareMark+t.str(ti.end, e)] = true
@@ -1622,6 +1625,42 @@ func (rc *Recognizer) readRareName(t *text, i int) int {
 
 // readForeignName reads a transliterated name with a middle dot starting
 // at rune i (马修·威尔逊, 特·那不能), or returns -1.
+// readLatinName returns the end of a name in Latin letters that starts
+// at rune i: two or three capitalized words (Darren Smith, Anna M. Berg),
+// ending where the letters end. It returns -1 otherwise.
+func readLatinName(r []rune, i int) int {
+	words, e := 0, i
+	for words < 3 {
+		j := e
+		if words > 0 {
+			if j >= len(r) || r[j] != ' ' {
+				break
+			}
+			j++
+		}
+		if j >= len(r) || r[j] < 'A' || r[j] > 'Z' {
+			break
+		}
+		k := j + 1
+		for k < len(r) && (r[k] >= 'a' && r[k] <= 'z' || r[k] == '-' || r[k] == '\'') {
+			k++
+		}
+		if k < len(r) && r[k] == '.' && k == j+1 {
+			k++ // an initial: M.
+		} else if k-j < 2 {
+			break
+		}
+		words, e = words+1, k
+	}
+	if e+1 < len(r) && r[e] == ' ' && r[e+1] >= 'A' && r[e+1] <= 'Z' {
+		return -1 // more capitalized words: a title or a phrase, not a name
+	}
+	if words < 2 || e-i > 40 || e < len(r) && (unicode.IsLetter(r[e]) && r[e] < 0x80 || unicode.IsDigit(r[e])) {
+		return -1
+	}
+	return e
+}
+
 func (rc *Recognizer) readForeignName(t *text, i int) int {
 	dot := false
 	e := i

@@ -142,3 +142,23 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestReadLatinName(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"Darren Smith教授", 12},
+		{"Anna M. Berg表示", 12},
+		{"Darren教授", -1},
+		{"ABB公司", -1},
+		{"Darren Smith2023", -1},
+		{"darren smith", -1},
+		{"John Ronald Reuel Tolkien", -1},
+	}
+	for _, tt := range tests {
+		if got := readLatinName([]rune(tt.in), 0); got != tt.want {
+			t.Errorf("readLatinName(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
