@@ -88,7 +88,8 @@ func TestTitleClass(t *testing.T) {
 		{"双创客座", Post, false},
 		{"讲座教授", Post, true},
 		{"兼职教授", Post, true},
-		{"中国科学院院士", Post, true},
+		{"院士", Honorific, true},
+		{"中国科学院院士", Post, false}, // the academy is an organization: 院士 at 中国科学院
 		{"校长", Post, true},
 		{"三级调研员", Post, true},
 		{"通讯员", Byline, true},
