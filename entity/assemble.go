@@ -539,7 +539,9 @@ func isShortForm(short, long string, set *orgSet) bool {
 	// not 南京医科大学).
 	if lr := []rune(long); utf8.RuneCountInString(short) >= 5 && len(lr) > 5 && !strings.HasPrefix(long, short) {
 		sr := []rune(short)
-		if sr[0] == lr[0] && sr[1] == lr[1] && sr[len(sr)-1] == lr[len(lr)-1] && inOrder(sr, lr) {
+		// Not when the long name adds a place (天水市政府 is not
+		// 天水市秦州区人民政府).
+		if sr[0] == lr[0] && sr[1] == lr[1] && sr[len(sr)-1] == lr[len(lr)-1] && inOrder(sr, lr) && !addsPlace(sr, lr) {
 			return true
 		}
 	}
@@ -909,6 +911,22 @@ func (rc *Recognizer) unitCollege(name string) bool {
 		}
 	}
 	return true
+}
+
+// addsPlace reports whether the runes of long that short leaves out name
+// a place of their own: an administrative unit character (区, 县, 镇 …).
+func addsPlace(short, long []rune) bool {
+	j := 0
+	for _, c := range long {
+		if j < len(short) && short[j] == c {
+			j++
+			continue
+		}
+		if strings.ContainsRune("省市区县镇乡村州縣區鎮鄉", c) {
+			return true
+		}
+	}
+	return false
 }
 
 // inOrder reports whether the runes of a appear in b in the same order.

@@ -633,7 +633,7 @@ func (rc *Recognizer) splitUnits(t *text, orgs []mention) []mention {
 // (团委, 校办): short party and office names.
 func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
 	switch name {
-	case "团委", "校办", "市委", "县委", "区委", "省委", "工会", "管委会":
+	case "团委", "校办", "市委", "县委", "区委", "省委", "工会", "管委会", "武装部", "人武部":
 		return true
 	case "教育部", "科技部", "财政部", "外交部", "商务部", "民政部", "公安部", "司法部", "审计署", "国教署", "工信部", "人社部", "卫健委", "发改委", "国资委":
 		return true // national bodies need no place: 向教育部提出申请
