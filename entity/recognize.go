@@ -316,7 +316,7 @@ func (rc *Recognizer) findOrgs(t *text) {
 		if _, generic := rc.lex.Generic(name); generic || e-s <= n && !rc.bareHeadIsName(name, kind) || rejectedHead(name) || notOrgWords[name] || strings.HasSuffix(name, "院系") {
 			continue
 		}
-		if n == 1 && !rc.singleHeadOK(t, s, e) {
+		if n == 1 && !rc.singleHeadOK(t, s, e) && !bareNames[name] {
 			continue
 		}
 		if genericHeads[t.key(e-n, e)] && !stemmed && !rc.properStem(t, s, e-n) {
@@ -590,7 +590,7 @@ var rejectedHeads = []string{"会议中心", "會議中心", "会议室", "展�
 	// halls, generic ranks of schools, groups of a contest, "departments
 	// and institutes" (系所)
 	"演艺厅", "演藝廳", "音乐厅", "演奏厅", "多功能厅", "会议厅", "大厅", "高水平大学", "一流大学", "高水平学校", "系所",
-	"国小组", "國小組", "国中组", "國中組", "高中组", "高中組", "小学组", "中学组", "初中组", "大学组", "高职组", "中职组", "本科组"}
+	"委县政府", "委市政府", "委区政府", "委省政府", "委州政府", "国小组", "國小組", "国中组", "國中組", "高中组", "高中組", "小学组", "中学组", "初中组", "大学组", "高职组", "中职组", "本科组"}
 
 func rejectedHead(name string) bool {
 	for _, h := range rejectedHeads {
@@ -632,11 +632,11 @@ func (rc *Recognizer) splitUnits(t *text, orgs []mention) []mention {
 // bareHeadIsName reports whether a head word alone names an organization
 // (团委, 校办): short party and office names.
 func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
-	switch name {
-	case "团委", "校办", "市委", "县委", "区委", "省委", "工会", "管委会", "武装部", "人武部":
+	if bareNames[name] {
 		return true
-	case "教育部", "科技部", "财政部", "外交部", "商务部", "民政部", "公安部", "司法部", "审计署", "国教署", "工信部", "人社部", "卫健委", "发改委", "国资委":
-		return true // national bodies need no place: 向教育部提出申请
+	}
+	switch name {
+
 	case "办公室", "委员会", "实验室", "研究院", "研究所", "研究中心", "中心", "服务中心", "有限公司", "公司", "集团", "产业学院", "工作站", "科研工作站":
 		return false
 	}
@@ -651,6 +651,11 @@ func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
 	}
 	return kind == KindDepartment && utf8.RuneCountInString(name) >= 3
 }
+
+// bareNames are head words that name one body on their own: a school's
+// offices (校办, 团委, 武装部), the local party committee (县委), and
+// national bodies that need no place (向教育部提出申请).
+var bareNames = toSet(`团委 校办 市委 县委 区委 省委 工会 管委会 武装部 人武部 教育部 科技部 财政部 外交部 商务部 民政部 公安部 司法部 审计署 国教署 工信部 人社部 卫健委 发改委 国资委`)
 
 // genericSchoolTypes start the names of kinds of schools, not of one.
 var genericSchoolTypes = toSet(`职业 職業 技术 技術 师范 師範 高等 专科 專科 科技 理工 工业 工業 医科 醫科 农业 農業 财经 財經 政法 成人 继续 繼續 民族 中医 中醫 开放 開放 广播 廣播 独立 獨立 应用 應用`)
