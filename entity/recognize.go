@@ -653,9 +653,9 @@ func (rc *Recognizer) bareHeadIsName(name, kind string) bool {
 }
 
 // bareNames are head words that name one body on their own: a school's
-// offices (校办, 团委, 武装部), the local party committee (县委), and
+// offices (校办, 团委, 武装部, 新闻中心), the local party committee (县委), and
 // national bodies that need no place (向教育部提出申请).
-var bareNames = toSet(`团委 校办 市委 县委 区委 省委 工会 管委会 武装部 人武部 教育部 科技部 财政部 外交部 商务部 民政部 公安部 司法部 审计署 国教署 工信部 人社部 卫健委 发改委 国资委`)
+var bareNames = toSet(`团委 校办 新闻中心 融媒体中心 市委 县委 区委 省委 工会 管委会 武装部 人武部 教育部 科技部 财政部 外交部 商务部 民政部 公安部 司法部 审计署 国教署 工信部 人社部 卫健委 发改委 国资委`)
 
 // genericSchoolTypes start the names of kinds of schools, not of one.
 var genericSchoolTypes = toSet(`职业 職業 技术 技術 师范 師範 高等 专科 專科 科技 理工 工业 工業 医科 醫科 农业 農業 财经 財經 政法 成人 继续 繼續 民族 中医 中醫 开放 開放 广播 廣播 独立 獨立 应用 應用`)

@@ -188,7 +188,7 @@ var creditTab = sync.OnceValue(func() *creditTables {
 	for _, w := range strings.Fields(`整合 综合 整理 报道 编译 发自 供稿 本报 本网 本站 本刊 本台 提供 专稿 原创 本站原创
 		通讯 实习 报社 联合 网讯 文字 图片 视频 摄影 等 及 和 与 同学 老师 同志 学生 教授 讲师 副教授 研究员 博士 硕士
 		摄 文 图 稿 报 讯 校报 校报记者 学生 见习 特约 责任 图文 本报讯 本网讯 本站讯 发布 动态 新闻 无 暂无 佚名 未知 管理员
-		admin Admin 匿名`) {
+		admin Admin 匿名 图片由 照片由 图片来自 由`) {
 		t.stop[w] = true
 	}
 	// common surnames: a short token of a surname + unit-like last char in a
@@ -200,7 +200,7 @@ var creditTab = sync.OnceValue(func() *creditTables {
 		党委 委员会 研究院 研究所 实验室 医院 大学 學 学校 中学 小学 幼儿园 公司 集团 基地 平台 工作室 图书馆 报 网 台 刊 团 團 班 级 處室 校区 分会 联合会
 		研究中心 工作组 办事处 课题组 项目组 教研室 教研组 年级 学部 书院 附中 附小 医学部 妇联 工会 团支部 党总支 学生会 记者团 编辑部 宣传部 新闻中心`)
 	sort.SliceStable(t.unitEnds, func(i, j int) bool { return len(t.unitEnds[i]) > len(t.unitEnds[j]) })
-	for _, w := range strings.Fields(`团委 校办 党办 院办 校团委 工会 妇联 校报 学工部 教务处 宣传部 组织部 人事处 财务处 保卫处 后勤处 科研处 学生处 招生办 就业办 秘書室`) {
+	for _, w := range strings.Fields(`团委 校办 党办 院办 校团委 工会 妇联 校报 学工部 教务处 宣传部 组织部 人事处 财务处 保卫处 后勤处 科研处 学生处 招生办 就业办 秘書室 新闻中心 融媒体中心 新闻办 新闻网 党委宣传部 记者团 编辑部`) {
 		t.unitWords[w] = true
 	}
 	for _, r := range `部室组組团團处處社站队隊科协協会會展赛賽大比作家机機节節课課班群网網中心所馆館工界圈类` {
