@@ -370,6 +370,7 @@ func (rc *Recognizer) findOrgs(t *text) {
 		out = append(out, m)
 	}
 	t.orgs = rc.splitUnits(t, out)
+	t.orgs = rc.listPeers(t, t.orgs)
 	// Generic references.
 	for i := range t.toks {
 		tk := t.toks[i]
@@ -379,6 +380,112 @@ func (rc *Recognizer) findOrgs(t *text) {
 			}
 		}
 	}
+}
+
+// peerCues are the words that close a list of companies: 中天钢铁、恒立液压、
+// 常高新集团等重点企业.
+var peerCues = []string{"企业", "公司", "集团", "厂商", "龙头"}
+
+// listPeers adds the short names listed beside a company (中天钢铁、恒立液压、
+// 常高新集团等龙头企业): the items of a list joined by 、 that ends in 等 and
+// a word for companies, when one item is a company already found.
+func (rc *Recognizer) listPeers(t *text, orgs []mention) []mention {
+	var added []mention
+	for _, m := range orgs {
+		if m.orgKind != KindCompany {
+			continue
+		}
+		// The end of the list: items joined by 、 after m, then 等 and a cue.
+		end := m.end
+		for end < len(t.r) && t.r[end] == '、' {
+			j := end + 1
+			for j < len(t.r) && j-end <= 11 && unicode.Is(unicode.Han, t.r[j]) && t.r[j] != '等' {
+				j++
+			}
+			end = j
+		}
+		if end >= len(t.r) || t.r[end] != '等' {
+			continue
+		}
+		after := string(t.r[end:min(len(t.r), end+16)])
+		if i := strings.IndexAny(after, "，。；,;"); i >= 0 {
+			after = after[:i]
+		}
+		cue := false
+		for _, c := range peerCues {
+			cue = cue || strings.Contains(after, c)
+		}
+		if !cue {
+			continue
+		}
+		// The start of the list: whole items between 、 before m; the first
+		// item loses the words before the name (来自于中天钢铁).
+		start := m.start
+		for start > 0 && t.r[start-1] == '、' {
+			i := start - 1
+			k := i
+			for k > 0 && i-k < 11 && unicode.Is(unicode.Han, t.r[k-1]) {
+				k--
+			}
+			if k > 0 && t.r[k-1] == '、' {
+				start = k // an inner item
+				continue
+			}
+			k = i
+			for k > 0 && unicode.Is(unicode.Han, t.r[k-1]) {
+				x := t.tokAt[k-1]
+				if x < 0 {
+					break
+				}
+				tk := t.toks[x]
+				if i-tk.start > 10 || strings.HasPrefix(tk.pos, "p") || strings.HasPrefix(tk.pos, "v") || strings.HasPrefix(tk.pos, "c") || strings.HasPrefix(tk.pos, "u") || stopWords[t.key(tk.start, tk.end)] {
+					break
+				}
+				k = tk.start
+			}
+			start = k
+			break
+		}
+		// Each item between start and end.
+		for i := start; i < end; {
+			j := i
+			for j < end && t.r[j] != '、' && t.r[j] != '等' {
+				j++
+			}
+			if rc.peerItem(t, i, j, orgs, added) {
+				added = append(added, mention{start: i, end: j, from: i, kind: mOrg, text: t.str(i, j), orgKind: KindCompany})
+			}
+			i = j + 1
+		}
+	}
+	if len(added) == 0 {
+		return orgs
+	}
+	out := append(orgs, added...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// peerItem reports whether the runes [i, j) of a list of companies are a
+// company's short name: four to ten Han characters (a brand and a trade:
+// 中天钢铁; shorter items are as often people), not a place alone, not a
+// title or an organization already found.
+func (rc *Recognizer) peerItem(t *text, i, j int, orgs, added []mention) bool {
+	if j-i < 4 || j-i > 10 {
+		return false
+	}
+	for _, c := range t.r[i:j] {
+		if !unicode.Is(unicode.Han, c) {
+			return false
+		}
+	}
+	if rc.lex.PlaceAt(t.r, i) == j-i || overlaps(i, j, orgs) || overlaps(i, j, added) || overlaps(i, j, t.titles) || overlaps(i, j, t.people) {
+		return false
+	}
+	if _, generic := rc.lex.Generic(t.key(i, j)); generic {
+		return false
+	}
+	return true
 }
 
 // continuations are words that an organization head character starts:
