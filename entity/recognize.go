@@ -438,7 +438,7 @@ func (rc *Recognizer) listPeers(t *text, orgs []mention) []mention {
 					break
 				}
 				tk := t.toks[x]
-				if i-tk.start > 10 || strings.HasPrefix(tk.pos, "p") || strings.HasPrefix(tk.pos, "v") || strings.HasPrefix(tk.pos, "c") || strings.HasPrefix(tk.pos, "u") || stopWords[t.key(tk.start, tk.end)] {
+				if i-tk.start > 10 || posIs(tk.pos, "pvcu") || stopWords[t.key(tk.start, tk.end)] {
 					break
 				}
 				k = tk.start
@@ -572,10 +572,8 @@ func (rc *Recognizer) schoolStem(t *text, s int, head string) int {
 	if tk.end != s || tk.end-tk.start != 2 || stopWords[w] || notOrgWords[w] || rc.deictic(w) || !rc.clearBoundary(t, tk.start) {
 		return s
 	}
-	for _, p := range []string{"p", "c", "u", "r", "m", "q", "t"} {
-		if strings.HasPrefix(tk.pos, p) {
-			return s
-		}
+	if posIs(tk.pos, "pcurmqt") {
+		return s
 	}
 	for _, c := range t.r[tk.start:tk.end] {
 		if !unicode.Is(unicode.Han, c) {
@@ -647,7 +645,7 @@ func (rc *Recognizer) properStem(t *text, s, e int) bool {
 		if x := t.tokAt[k]; x >= 0 {
 			tk := t.toks[x]
 			words++
-			if soft(tk.pos) || strings.HasPrefix(tk.pos, "p") || strings.HasPrefix(tk.pos, "c") || strings.HasPrefix(tk.pos, "u") || strings.HasPrefix(tk.pos, "r") || strings.HasPrefix(tk.pos, "m") {
+			if soft(tk.pos) || posIs(tk.pos, "pcurm") {
 				plain = false
 			}
 			k = tk.end
@@ -837,7 +835,7 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 			}
 			tk := t.toks[k]
 			w := t.key(tk.start, tk.end)
-			if stopWords[w] || rc.deictic(w) || strings.HasPrefix(tk.pos, "p") || strings.HasPrefix(tk.pos, "c") || strings.HasPrefix(tk.pos, "u") || !nameRune([]rune(w)[0]) || overlaps(tk.start, tk.end, t.titles) || e-tk.start > 40 {
+			if stopWords[w] || rc.deictic(w) || posIs(tk.pos, "pcu") || !nameRune([]rune(w)[0]) || overlaps(tk.start, tk.end, t.titles) || e-tk.start > 40 {
 				break
 			}
 			start = tk.start
@@ -964,6 +962,13 @@ func (rc *Recognizer) clearBoundary(t *text, i int) bool {
 		return true
 	}
 	return false
+}
+
+// posIs reports whether a gse part-of-speech tag belongs to one of the
+// classes named by their first letters: posIs(pos, "pcu") for
+// prepositions, conjunctions and particles.
+func posIs(pos, classes string) bool {
+	return pos != "" && strings.IndexByte(classes, pos[0]) >= 0
 }
 
 // soft reports whether a part of speech may appear inside a name only in
@@ -1093,7 +1098,7 @@ func (rc *Recognizer) listItemStart(t *text, start, e int) int {
 		}
 		tk := t.toks[x]
 		w := t.key(tk.start, tk.end)
-		if listStops[w] || strings.HasPrefix(tk.pos, "p") || strings.HasPrefix(tk.pos, "c") ||
+		if listStops[w] || posIs(tk.pos, "pc") ||
 			stopWords[w] && (utf8.RuneCountInString(w) >= 2 || strings.Contains("并且还又也与和及在由", w)) {
 			return -1 // 张德华分别代表中国人民大学, 并拥有管理学院: not one name
 		}
@@ -1120,13 +1125,11 @@ func (rc *Recognizer) nameWord(t *text, tk token, w string) bool {
 		}
 	}
 	switch {
-	case strings.HasPrefix(tk.pos, "p"), strings.HasPrefix(tk.pos, "c"), strings.HasPrefix(tk.pos, "u"),
-		strings.HasPrefix(tk.pos, "r"), strings.HasPrefix(tk.pos, "d"), strings.HasPrefix(tk.pos, "q"),
-		strings.HasPrefix(tk.pos, "t"), strings.HasPrefix(tk.pos, "y"), strings.HasPrefix(tk.pos, "e"):
+	case posIs(tk.pos, "pcurdqtye"):
 		return false
 	case tk.pos == "f" && strings.Contains("上下前后内外里中间", w):
 		return false // 毕业生上大学: a localizer, not part of a name
-	case strings.HasPrefix(tk.pos, "m"):
+	case posIs(tk.pos, "m"):
 		// 第十六中学: ordinals stay; counts (十余家, 两所) end the name;
 		// words that only start with a numeral stay (零部件).
 		if !strings.HasPrefix(w, "第") && !isAllDigits(w) && isCount(w) {
@@ -1248,7 +1251,7 @@ func (rc *Recognizer) applyTagger(t *text) {
 				}
 				tk := t.toks[k]
 				w := t.key(tk.start, tk.end)
-				if !stopWords[w] && !soft(tk.pos) && !rc.deictic(w) && !strings.HasPrefix(tk.pos, "d") && !strings.HasPrefix(tk.pos, "p") && !strings.HasPrefix(tk.pos, "c") {
+				if !stopWords[w] && !soft(tk.pos) && !rc.deictic(w) && !posIs(tk.pos, "dpc") {
 					break
 				}
 				a = tk.end
@@ -1677,7 +1680,7 @@ func (rc *Recognizer) trimOrgs(t *text) {
 				}
 				tk := t.toks[k]
 				w := t.key(tk.start, tk.end)
-				if !stopWords[w] && !soft(tk.pos) && !strings.HasPrefix(tk.pos, "d") && !strings.HasPrefix(tk.pos, "p") && !strings.HasPrefix(tk.pos, "c") {
+				if !stopWords[w] && !soft(tk.pos) && !posIs(tk.pos, "dpc") {
 					break
 				}
 				o.start = tk.end
