@@ -170,23 +170,29 @@ func toyData() []Sentence {
 	return out
 }
 
-var (
-	toyOnce  sync.Once
-	toyModel *Model
-	toyErr   error
-)
+// toyModel is a model trained once per test binary on a small data set.
+type toyModel struct {
+	once sync.Once
+	m    *Model
+	err  error
+}
 
-func trainToy(t testing.TB) *Model {
+// get trains the model on data the first time and returns it.
+func (c *toyModel) get(t testing.TB, data func() []Sentence) *Model {
 	t.Helper()
 	sg := testSeg(t)
-	toyOnce.Do(func() {
-		toyModel, toyErr = Train(context.Background(), toyData(), TrainOptions{Epochs: 8, Seg: sg, MinCount: 1})
+	c.once.Do(func() {
+		c.m, c.err = Train(context.Background(), data(), TrainOptions{Epochs: 8, Seg: sg, MinCount: 1})
 	})
-	if toyErr != nil {
-		t.Fatal(toyErr)
+	if c.err != nil {
+		t.Fatal(c.err)
 	}
-	return toyModel
+	return c.m
 }
+
+var toy toyModel
+
+func trainToy(t testing.TB) *Model { return toy.get(t, toyData) }
 
 func TestTrainLearnsToyData(t *testing.T) {
 	m := trainToy(t)

@@ -2,18 +2,12 @@ package ner
 
 import (
 	"bytes"
-	"context"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
 
-var (
-	corpusOnce  sync.Once
-	corpusModel *Model
-	corpusErr   error
-)
+var corpusToy toyModel
 
 // corpusToyData is toyData split over the three corpora, with a convention
 // that differs: the "cluener" sentences annotate 武汉市东湖路 (a whole
@@ -36,17 +30,7 @@ func corpusToyData() []Sentence {
 	return out
 }
 
-func trainCorpusToy(t testing.TB) *Model {
-	t.Helper()
-	sg := testSeg(t)
-	corpusOnce.Do(func() {
-		corpusModel, corpusErr = Train(context.Background(), corpusToyData(), TrainOptions{Epochs: 8, Seg: sg, MinCount: 1})
-	})
-	if corpusErr != nil {
-		t.Fatal(corpusErr)
-	}
-	return corpusModel
-}
+func trainCorpusToy(t testing.TB) *Model { return corpusToy.get(t, corpusToyData) }
 
 func TestSchemes(t *testing.T) {
 	m := trainCorpusToy(t)
