@@ -72,6 +72,11 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 			person(name)
 		}
 	}
+	// guessed are the roles whose organization is the publishing school
+	// only because the text named none: 吴中耀校长 after 茂名市第十六中学校长吴中耀
+	// is the same post, not a second one.
+	type roleKey struct{ name, title, org string }
+	guessed := map[roleKey]bool{}
 	for _, t := range texts {
 		lastOrg := map[int]string{}   // person mention end → org of its last role
 		lastRoles := map[int][]Role{} // person mention end → the roles written before it
@@ -99,25 +104,19 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 			if t.body {
 				p.Mentions = append(p.Mentions, Span{pm.start, pm.end})
 			}
-			roles, inherit := rc.rolesBefore(t, pm, orgs, canon, func(g mention) string { return resolve(t, g) })
+			roles, sep := rc.rolesBefore(t, pm, orgs, canon, func(g mention) string { return resolve(t, g) })
 			org := ""
 			for _, r := range roles {
 				if r.Org != "" {
 					org = r.Org
 				}
 			}
-			if inherit {
-				// 陈南军、三级调研员杨中胜: the org of the previous title in the list.
-				prev := ""
-				i := pm.start - 1
-				for i > 0 && t.r[i] != '、' && t.r[i] != '，' && t.r[i] != ',' {
-					i--
-				}
-				if i > 0 {
-					prev = lastOrg[i]
-				}
+			if sep >= 0 {
+				// 陈南军、三级调研员杨中胜; 总经理何炜炜，副总经理、技术负责人谢乾程:
+				// the org of the previous person's title in the list.
+				prev := lastOrg[sep]
 				for k := range roles {
-					if roles[k].Org == "" {
+					if roles[k].Org == "" && !(schoolTitles[roles[k].Title] && orgKindOf(orgs, prev) == KindCompany) {
 						roles[k].Org = prev
 					}
 				}
@@ -148,6 +147,7 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 			for k := range roles {
 				if roles[k].Org == "" && res.School != "" && schoolTitles[roles[k].Title] {
 					roles[k].Org = res.School
+					guessed[roleKey{p.Name, roles[k].Title, res.School}] = true
 				}
 				roles[k].Org = governmentOf(roles[k].Title, roles[k].Org, orgs)
 				if roles[k].Org != "" {
@@ -202,7 +202,19 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 		if r := []rune(name); !rc.lex.KnownPerson(name) && (strings.ContainsRune("和与及同跟", r[0]) || len(r) == 3 && strings.ContainsRune("总董", r[1]) || strings.ContainsRune("省市县区镇乡村州縣區鎮", r[len(r)-1])) {
 			continue // 和吴, 王总和, 江南省: a joining word, a title or a place, not a name
 		}
-		p.Roles = mergeSuffixTitles(p.Roles)
+		named := map[string]bool{} // titles with an organization the text gave
+		for _, r := range p.Roles {
+			if r.Org != "" && !guessed[roleKey{name, r.Title, r.Org}] {
+				named[r.Title] = true
+			}
+		}
+		kept := p.Roles[:0]
+		for _, r := range p.Roles {
+			if !named[r.Title] || !guessed[roleKey{name, r.Title, r.Org}] {
+				kept = append(kept, r)
+			}
+		}
+		p.Roles = mergeSuffixTitles(kept)
 		res.People = append(res.People, *p)
 	}
 
@@ -270,10 +282,12 @@ func (rc *Recognizer) nameFollows(t *text, i int) bool {
 
 // rolesBefore reads the titles written just before a person mention, with
 // their organizations: "武汉职业技术学院党委书记、校长李洪渠" gives 党委书记 and
-// 校长 at 武汉职业技术学院. inherit is true when the first title has no
-// organization and follows a list separator, so it takes the organization
-// of the title before it.
-func (rc *Recognizer) rolesBefore(t *text, pm mention, orgs *orgSet, canon func(string) string, resolve func(mention) string) (roles []Role, inherit bool) {
+// 校长 at 武汉职业技术学院. When the first title has no organization and
+// follows a list separator, sep is the separator's offset (where the
+// previous person of the list ends), so the caller can give the title the
+// organization of the title before it; otherwise sep is -1.
+func (rc *Recognizer) rolesBefore(t *text, pm mention, orgs *orgSet, canon func(string) string, resolve func(mention) string) (roles []Role, sep int) {
+	sep = -1
 	pos := pm.start
 	var pending []string
 	bind := func(org string) {
@@ -326,10 +340,21 @@ func (rc *Recognizer) rolesBefore(t *text, pm mention, orgs *orgSet, canon func(
 		if pos < len(t.r) && (t.r[pos] == '、' || t.r[pos] == '兼') {
 			pos++ // the loop stepped over a 、 and found no title before it
 		}
-		inherit = pos > 0 && (t.r[pos-1] == '、' || t.r[pos-1] == '，' || t.r[pos-1] == ',')
+		if pos > 0 && (t.r[pos-1] == '、' || t.r[pos-1] == '，' || t.r[pos-1] == ',') {
+			sep = pos - 1
+		}
 		bind("")
 	}
-	return roles, inherit
+	return roles, sep
+}
+
+// orgKindOf returns the kind of the article's organization named name, or
+// "" when it is not one of them.
+func orgKindOf(orgs *orgSet, name string) string {
+	if o := orgs.lookup(name); o != nil {
+		return o.Kind
+	}
+	return ""
 }
 
 // placeBeforeTitle reads the two or three characters of a place name

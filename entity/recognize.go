@@ -1046,8 +1046,8 @@ func (rc *Recognizer) placeBefore(t *text, i, limit int) bool {
 			return false
 		}
 		tk := t.toks[k]
-		if rc.lex.PlaceAt(t.r, tk.start) == tk.end-tk.start {
-			return true // a place of the lexicon (gse's ns tag is too loose: 嘉宾)
+		if rc.placeWord(t, tk) {
+			return true
 		}
 		if !rc.nameWord(t, tk, t.key(tk.start, tk.end)) || tk.end-tk.start > 2 {
 			return false
@@ -1058,6 +1058,16 @@ func (rc *Recognizer) placeBefore(t *text, i, limit int) bool {
 		i = tk.start
 	}
 	return false
+}
+
+// placeWord reports whether the token is a place: one of the lexicon, or
+// a word gse tags as a place that ends in an administrative unit (蒲江县,
+// 南河镇); gse's place tag alone is too loose (嘉宾).
+func (rc *Recognizer) placeWord(t *text, tk token) bool {
+	if rc.lex.PlaceAt(t.r, tk.start) == tk.end-tk.start {
+		return true
+	}
+	return tk.pos == "ns" && tk.end-tk.start >= 3 && strings.ContainsRune("省市县区州镇乡旗縣區鎮鄉", t.r[tk.end-1])
 }
 
 // listItemStart returns the start of the list item that ends at e when the
