@@ -1,0 +1,689 @@
+package timex
+
+import (
+	"strings"
+	"sync"
+	"time"
+)
+
+const (
+	hFixed = iota
+	hEaster
+	hOrthodox
+	hNth // a = month, b = n*10 + weekday
+	hQingming
+)
+
+type hday struct {
+	names string // separated by |
+	kind  int
+	a, b  int
+}
+
+var holidays = [...]hday{
+	{"元旦节|元旦節|元旦|阳历新年|陽曆新年", hFixed, 1, 1},
+	{"情人节|情人節|圣瓦伦丁节|聖瓦倫丁節", hFixed, 2, 14},
+	{"国际妇女节|三八妇女节|妇女节|婦女節", hFixed, 3, 8},
+	{"植树节|植樹節", hFixed, 3, 12},
+	{"国际消费者权益日|国际消費者權益日|消费者权益日", hFixed, 3, 15},
+	{"愚人节|愚人節", hFixed, 4, 1},
+	{"五一国际劳动节|国际劳动节|五一劳动节|劳动节|勞動節", hFixed, 5, 1},
+	{"五四青年节|青年节|青年節", hFixed, 5, 4},
+	{"国际儿童节|六一儿童节|儿童节|兒童節", hFixed, 6, 1},
+	{"建党节|建黨節", hFixed, 7, 1},
+	{"八一建军节|八一建軍節|建军节|建軍節", hFixed, 8, 1},
+	{"教师节|教師節", hFixed, 9, 10},
+	{"国庆节|國慶節|国庆節|國慶节|国庆|國慶", hFixed, 10, 1},
+	{"万圣节|萬聖節", hFixed, 10, 31},
+	{"老板节|老闆節", hFixed, 10, 16},
+	{"澳门回归纪念日|澳門回歸紀念日", hFixed, 12, 20},
+	{"平安夜", hFixed, 12, 24},
+	{"圣诞节|聖誕節|圣诞|聖誕", hFixed, 12, 25},
+	{"母亲节|母親節", hNth, 5, 27},
+	{"父亲节|父親節", hNth, 6, 37},
+	{"感恩节|感恩節", hNth, 11, 44},
+	{"清明节|清明節|清明", hQingming, 0, 0},
+	{"复活节星期一|復活節星期一", hEaster, 1, 0},
+	{"复活节|復活節|主復活日|主复活日", hEaster, 0, 0},
+	{"耶稣受难日翌日|主受難節翌日|复活节前夜|復活節前夜|神圣周六|聖週六|圣周六|黑色星期六", hEaster, -1, 0},
+	{"耶稣受难日|耶穌受難日|主受难日|主受难节|主受難節|沈默周五|沈默週五|聖週五|圣周五", hEaster, -2, 0},
+	{"濯足節|濯足节|神聖星期四|圣周星期四|圣周四|聖週四|設立聖餐日", hEaster, -3, 0},
+	{"棕枝主日|圣枝主日|聖樹主日|基督苦難主日", hEaster, -7, 0},
+	{"大斋首日|聖灰星期三|圣灰星期三|圣灰礼仪日|圣灰日|灰日|大斋期|大齋節|大斋节", hEaster, -46, 0},
+	{"忏悔節|忏悔节|忏悔火曜日|煎餅星期二", hEaster, -47, 0},
+	{"五旬节|圣灵降临节|聖靈降臨日|圣灵降临日", hEaster, 49, 0},
+	{"圣灵节庆日|聖靈節慶日", hEaster, 50, 0},
+	{"圣三一主日|天主三一主日|天主聖三一节|聖三主日|圣三节", hEaster, 56, 0},
+	{"基督聖體聖血瞻礼|基督聖體聖血節|基督聖體节|基督圣体节", hEaster, 60, 0},
+}
+
+// easter is the Gregorian Easter Sunday of year y.
+func easter(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return mkdate(y, month, day)
+}
+
+// orthodoxEaster is the Julian Easter Sunday of year y on the Gregorian
+// calendar (1900-2099).
+func orthodoxEaster(y int) time.Time {
+	a, b, c := y%4, y%7, y%19
+	d := (19*c + 15) % 30
+	e := (2*a + 4*b - d + 34) % 7
+	month := (d + e + 114) / 31
+	day := (d+e+114)%31 + 1
+	return mkdate(y, month, day).AddDate(0, 0, 13)
+}
+
+func holidayDate(h *hday, y int) (time.Time, bool) {
+	if y < 1900 || y > 2099 {
+		return time.Time{}, false
+	}
+	switch h.kind {
+	case hFixed:
+		return mkdate(y, h.a, h.b), true
+	case hEaster:
+		return easter(y).AddDate(0, 0, h.a), true
+	case hOrthodox:
+		return orthodoxEaster(y).AddDate(0, 0, h.a), true
+	case hNth:
+		first := mkdate(y, h.a, 1)
+		n, wd := h.b/10, h.b%10
+		off := (wd - isoWeekday(first) + 7) % 7
+		return first.AddDate(0, 0, off+7*(n-1)), true
+	case hQingming:
+		yy := y % 100
+		c := 4.81
+		if y < 2000 {
+			c = 5.59
+		}
+		d := int(float64(yy)*0.2422+c) - yy/4
+		return mkdate(y, 4, d), true
+	}
+	return time.Time{}, false
+}
+
+// holiday reads a holiday name at q; the year is filled in later unless t
+// has one.
+func (s *scanner) holiday(q int, t *pt) (int, int, bool) {
+	orth := false
+	j := q
+	if k, e := s.lit(q, "东正教", "東正教"); k >= 0 {
+		orth, j = true, e
+	}
+	if !firstRunes()[s.at(j)] {
+		return 0, q, false
+	}
+	best, bestEnd := -1, j
+	for k := range holidays {
+		rest := holidays[k].names
+		for rest != "" {
+			var name string
+			name, rest, _ = strings.Cut(rest, "|")
+			if e, ok := s.is(j, name); ok && e > bestEnd {
+				best, bestEnd = k, e
+			}
+		}
+	}
+	if best < 0 {
+		return 0, q, false
+	}
+	h := holidays[best]
+	if orth {
+		if h.kind != hEaster {
+			return 0, q, false
+		}
+		h.kind = hOrthodox
+	}
+	if h.kind == hQingming && (s.at(bestEnd) == '上' || s.at(bestEnd) == '河') {
+		return 0, q, false
+	}
+	t.g = gDay
+	if t.y > 0 {
+		x, ok := holidayDate(&h, t.y)
+		if !ok {
+			return 0, q, false
+		}
+		t.setDate(x)
+		return best, bestEnd, true
+	}
+	t.hol = best + 1
+	if orth {
+		t.hol = -(best + 1)
+	}
+	return best, bestEnd, true
+}
+
+func (s *scanner) holidayOf(t *pt) *hday {
+	i := t.hol
+	orth := i < 0
+	if orth {
+		i = -i
+	}
+	h := holidays[i-1]
+	if orth {
+		h.kind = hOrthodox
+	}
+	return &h
+}
+
+// firstRunes holds the first characters of the holiday names.
+var firstRunes = sync.OnceValue(func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, h := range holidays {
+		rest := h.names
+		for rest != "" {
+			var name string
+			name, rest, _ = strings.Cut(rest, "|")
+			for _, c := range name {
+				m[c] = true
+				break
+			}
+		}
+	}
+	return m
+})
+
+// fuzzy reads 近日, 日前, 近期, 前不久, 最近, 不久前.
+func (s *scanner) fuzzy(q int) (raw, bool) {
+	k, e := s.lit(q, "前不久", "不久前", "近日", "日前", "近期", "最近", "近来", "近來")
+	if k < 0 {
+		return raw{}, false
+	}
+	p := s.at(q - 1)
+	switch k {
+	case 3:
+		if inRune(p, "节節生假作末期日工纪紀念周週之") || isDigitLike(p) {
+			return raw{}, false
+		}
+	case 5:
+		if inRune(s.at(e), "的一几幾") || inRune(p, "离離距") || isDigitLike(s.at(e)) {
+			return raw{}, false
+		}
+	}
+	w := raw{start: q, end: e}
+	if !s.hasRef {
+		return w, true
+	}
+	w.a = newPt()
+	w.a.setDate(s.refDate())
+	w.a.g, w.a.fuzzy, w.a.relDay = gDay, true, true
+	w.fmtOK = true
+	return w, true
+}
+
+type unit struct {
+	w string
+	g int
+}
+
+var units = [...]unit{
+	{"秒钟", gSecond}, {"秒鐘", gSecond}, {"秒", gSecond}, {"分钟", gMinute}, {"分鐘", gMinute},
+	{"小时", gHour}, {"小時", gHour}, {"钟头", gHour}, {"鐘頭", gHour}, {"个钟", gHour}, {"個鐘", gHour},
+	{"天", gDay}, {"日", gDay}, {"星期", gWeek}, {"礼拜", gWeek}, {"禮拜", gWeek}, {"周", gWeek}, {"週", gWeek},
+	{"个月", gMonth}, {"個月", gMonth}, {"月", gMonth}, {"年", gYear},
+}
+
+// amount reads "3天", "两个月", "半个月", "一年半" at i.
+func (s *scanner) amount(i int) (qty float64, g int, e int, ok bool) {
+	j := i
+	if s.at(j) == '半' {
+		qty, j = 0.5, j+1
+	} else {
+		n, ok := readNum(s.r, j)
+		if !ok || n.v <= 0 || n.v > 1000 {
+			return 0, 0, i, false
+		}
+		qty, j = float64(n.v), n.end
+		if s.at(j) == '多' {
+			j++
+		}
+	}
+	if inRune(s.at(j), "个個") && !inRune(s.at(j+1), "月钟鐘") {
+		j++
+	}
+	if inRune(s.at(j), "个個") && s.at(j+1) == '半' {
+		qty += 0.5
+		j += 2
+		if inRune(s.at(j), "月") {
+			return qty, gMonth, j + 1, true
+		}
+		return 0, 0, i, false
+	}
+	for _, u := range units {
+		if e, ok := s.is(j, u.w); ok {
+			g = u.g
+			if s.at(e) == '半' {
+				qty += 0.5
+				e++
+			}
+			return qty, g, e, true
+		}
+	}
+	return 0, 0, i, false
+}
+
+// offset reads 3天前, 三天后, 两周后, 半个月前, 上两周, 下三个月.
+func (s *scanner) offset(q int) (raw, bool) {
+	c := s.at(q)
+	sign := 0
+	j := q
+	prefix := false
+	switch {
+	case c == '上' || c == '前':
+		sign, j, prefix = -1, q+1, true
+	case c == '下' || c == '后' || c == '後':
+		sign, j, prefix = 1, q+1, true
+	case c == '过' || c == '過':
+		sign, j = 1, q+1
+	case c == '再' && (s.at(q+1) == '过' || s.at(q+1) == '過'):
+		sign, j = 1, q+2
+	}
+	if sign == 0 && !isDigitLike(c) && c != '半' {
+		return raw{}, false
+	}
+	qty, g, e, ok := s.amount(j)
+	if !ok {
+		return raw{}, false
+	}
+	// a four-digit year: 2025年前 is no offset
+	if n, ok := readNum(s.r, j); ok && n.nd >= 3 && g == gYear {
+		return raw{}, false
+	}
+	if sign == 0 {
+		k, e2 := s.lit(e, "以前", "之前", "前", "以后", "以後", "之后", "之後", "后", "後")
+		if k < 0 {
+			return raw{}, false
+		}
+		if k <= 2 {
+			sign = -1
+		} else {
+			sign = 1
+		}
+		e = e2
+	} else if !prefix {
+		// 过两天
+	} else if qty != float64(int(qty)) {
+		return raw{}, false
+	}
+	if g == gMonth && s.at(e-1) == '月' && s.at(e-2) != '个' && s.at(e-2) != '個' && !prefix {
+		return raw{}, false
+	}
+	w := raw{start: q, end: e}
+	if !s.hasRef {
+		return w, true
+	}
+	n := int(qty)
+	half := qty != float64(n)
+	t := newPt()
+	ref := time.Date(s.ry, time.Month(s.rm), s.rd, s.rh, s.rmi, s.rs, 0, time.UTC)
+	step := n * sign
+	if prefix && sign > 0 {
+		step = 1 // 下三天: the three days from tomorrow
+	}
+	var x time.Time
+	switch g {
+	case gSecond:
+		x = ref.Add(time.Duration(step) * time.Second)
+	case gMinute:
+		x = ref.Add(time.Duration(step) * time.Minute)
+		if half {
+			x = x.Add(time.Duration(sign) * 30 * time.Second)
+		}
+	case gHour:
+		x = ref.Add(time.Duration(step) * time.Hour)
+		if half {
+			x = x.Add(time.Duration(sign) * 30 * time.Minute)
+			g = gMinute
+		}
+	case gDay:
+		x = ref.AddDate(0, 0, step)
+	case gWeek:
+		x = ref.AddDate(0, 0, 7*step)
+		if half {
+			x = x.AddDate(0, 0, sign*3)
+			g = gDay
+		}
+	case gMonth:
+		x = ref.AddDate(0, step, 0)
+		if half {
+			x = x.AddDate(0, 0, sign*15)
+			if n == 0 {
+				g = gDay
+			}
+		}
+	case gYear:
+		x = ref.AddDate(step, 0, 0)
+		if half {
+			x = x.AddDate(0, sign*6, 0)
+			g = gMonth
+		}
+	}
+	if g == gWeek {
+		x = x.AddDate(0, 0, 1-isoWeekday(x))
+	}
+	t.y, t.mo, t.d = x.Year(), int(x.Month()), x.Day()
+	t.h, t.mi, t.s = x.Hour(), x.Minute(), x.Second()
+	t.g = g
+	t.relDay = true
+	w.a, w.fmtOK = t, true
+	return w, true
+}
+
+// duration reads a length of time that is no date (三年, 5个月, 70周年).
+func (s *scanner) duration(i int) (int, bool) {
+	_, _, e, ok := s.amount(i)
+	if !ok {
+		return i, false
+	}
+	if s.at(e) == '年' {
+		e++
+	}
+	return e, true
+}
+
+// standalone reads words that are dates by themselves: 现在, 年底, 月初,
+// 中旬, 上半年, 本季度, 本学期.
+func (s *scanner) standalone(q int) (raw, bool) {
+	k, e := s.lit(q, "现在", "現在", "此时", "此時", "此刻",
+		"年底", "年初", "年末", "月初", "月底", "月末", "上旬", "中旬", "下旬",
+		"上半年", "下半年",
+		"本季度", "这季度", "这个季度", "這個季度", "上季度", "上个季度", "上個季度", "上一季度", "下季度", "下个季度", "下個季度", "下一季度", "下下个季度", "下下季度",
+		"本学期", "本學期", "这学期", "這學期", "本学年", "本學年", "这学年", "這學年")
+	if k < 0 {
+		if qn, e2, ok := s.quarter(q); ok && (s.at(q) != '第' || true) {
+			w := raw{start: q, end: e2}
+			if !s.hasRef {
+				return w, true
+			}
+			w.a, w.b = newPt(), newPt()
+			w.a.y, w.a.mo, w.a.g = s.ry, 3*qn-2, gQuarter
+			w.b = w.a
+			w.b.mo = 3 * qn
+			w.hasEnd, w.fmtOK = true, true
+			return w, true
+		}
+		return raw{}, false
+	}
+	p := s.at(q - 1)
+	if k >= 5 && k <= 13 && (inRune(p, "年月去今明前后後本上下") || isDigitLike(p)) {
+		return raw{}, false
+	}
+	w := raw{start: q, end: e}
+	if !s.hasRef {
+		return w, true
+	}
+	t, tb := newPt(), newPt()
+	switch {
+	case k < 5:
+		t.y, t.mo, t.d, t.h, t.mi, t.s = s.ry, s.rm, s.rd, s.rh, s.rmi, s.rs
+		t.g = gSecond
+		t.relDay = true
+	case k < 8:
+		t.y, t.g = s.ry, gMonth
+		t.mo = 12
+		if k == 6 {
+			t.mo = 1
+		}
+	case k < 14:
+		t.y, t.mo, t.g = s.ry, s.rm, gMonth
+	case k < 16:
+		t.y, t.mo, t.g = s.ry, 1+6*(k-14), gMonth
+		tb = t
+		tb.mo = t.mo + 5
+		w.hasEnd = true
+	case k < 30:
+		off := 0
+		switch {
+		case k < 18:
+		case k < 22:
+			off = -1
+		case k < 26:
+			off = 1
+		default:
+			off = 2
+		}
+		qn := (s.rm-1)/3 + off
+		x := mkdate(s.ry, 3*qn+1, 1)
+		t.y, t.mo, t.g = x.Year(), int(x.Month()), gQuarter
+		tb = t
+		tb.mo = t.mo + 2
+		w.hasEnd = true
+	case k < 34:
+		// this term: spring term Feb-Jul, autumn term Sep-Jan
+		t.g, t.fuzzy = gMonth, true
+		if s.rm >= 8 || s.rm == 1 {
+			y := s.ry
+			if s.rm == 1 {
+				y--
+			}
+			t.y, t.mo = y, 9
+			tb = t
+			tb.y, tb.mo = y+1, 1
+		} else {
+			t.y, t.mo = s.ry, 2
+			tb = t
+			tb.mo = 7
+		}
+		w.hasEnd = true
+	default:
+		// this school year: September to July
+		y := s.ry
+		if s.rm < 8 {
+			y--
+		}
+		t.y, t.mo, t.g, t.fuzzy = y, 9, gMonth, true
+		tb = t
+		tb.y, tb.mo = y+1, 7
+		w.hasEnd = true
+	}
+	w.a, w.b, w.fmtOK = t, tb, true
+	return w, true
+}
+
+// resolve fills in what the text leaves open: the year of a yearless date,
+// the day of a bare clock time, the year of a holiday.
+func (s *scanner) resolve(raws []raw) {
+	sent, prevEnd := 0, 0
+	sentYear, sentYearIdx := 0, -1
+	textYear := 0
+	var lastDay pt
+	lastDaySent := -1
+	haveLast := false
+	for k := range raws {
+		w := &raws[k]
+		for j := prevEnd; j < w.start && j < s.n; j++ {
+			if isSentenceEnd(s.r[j]) {
+				sent++
+			}
+		}
+		prevEnd = w.end
+		a := &w.a
+		if a.needRef || w.hasEnd && w.b.needRef {
+			w.fmtOK = false
+			continue
+		}
+		if a.hol != 0 && a.y == 0 {
+			h := s.holidayOf(a)
+			y := 0
+			switch {
+			case sentYearIdx == sent && sentYear > 0:
+				y = sentYear
+			case s.hasRef:
+				ref := s.refDate()
+				var best time.Time
+				for yy := s.ry - 1; yy <= s.ry+1; yy++ {
+					x, ok := holidayDate(h, yy)
+					if !ok {
+						continue
+					}
+					if s.fwd && !x.Before(ref) {
+						best = x
+						break
+					}
+					if !s.fwd && !x.After(ref) {
+						best = x
+					}
+				}
+				if !best.IsZero() {
+					y = best.Year()
+				}
+			case textYear > 0:
+				y = textYear
+			}
+			if y == 0 {
+				if h.kind != hFixed {
+					w.fmtOK = false
+					continue
+				}
+				a.mo, a.d = h.a, h.b
+			} else {
+				x, ok := holidayDate(h, y)
+				if !ok {
+					w.fmtOK = false
+					continue
+				}
+				a.setDate(x)
+			}
+			a.hol = 0
+		}
+		if a.dayOffset > 0 && a.y == 0 {
+			switch {
+			case haveLast && lastDay.y > 0:
+				a.setDate(mkdate(lastDay.y, lastDay.mo, lastDay.d).AddDate(0, 0, a.dayOffset))
+			case haveLast:
+				x := mkdate(2000, lastDay.mo, lastDay.d).AddDate(0, 0, a.dayOffset)
+				if lastDay.mo == 0 {
+					w.fmtOK = false
+					continue
+				}
+				a.mo, a.d = int(x.Month()), x.Day()
+			case s.hasRef:
+				a.setDate(s.refDate().AddDate(0, 0, a.dayOffset))
+			default:
+				w.fmtOK = false
+				continue
+			}
+		}
+		if !a.hasDate() && a.h >= 0 {
+			switch {
+			case haveLast && lastDaySent == sent:
+				a.y, a.mo, a.d = lastDay.y, lastDay.mo, lastDay.d
+			case s.hasRef:
+				x := s.refDate()
+				if s.fwd && (a.h < s.rh || a.h == s.rh && max(a.mi, 0) < s.rmi) {
+					x = x.AddDate(0, 0, 1)
+				}
+				a.setDate(x)
+			}
+			if w.hasEnd && !w.b.hasDate() {
+				w.b.y, w.b.mo, w.b.d = a.y, a.mo, a.d
+			}
+		}
+		if a.mo == 0 && a.d > 0 {
+			switch {
+			case haveLast && lastDaySent == sent && lastDay.mo > 0:
+				a.y, a.mo = lastDay.y, lastDay.mo
+			case s.hasRef:
+				ref := s.refDate()
+				var best time.Time
+				for off := -1; off <= 1; off++ {
+					first := mkdate(s.ry, s.rm+off, 1)
+					if a.d > daysIn(first.Year(), int(first.Month())) {
+						continue
+					}
+					x := mkdate(first.Year(), int(first.Month()), a.d)
+					if s.fwd {
+						if !x.Before(ref) {
+							best = x
+							break
+						}
+						continue
+					}
+					if best.IsZero() || absDur(x.Sub(ref)) < absDur(best.Sub(ref)) {
+						best = x
+					}
+				}
+				if !best.IsZero() {
+					a.setDate(best)
+				}
+			}
+			if w.hasEnd && w.b.mo == 0 {
+				w.b.y, w.b.mo = a.y, a.mo
+			}
+		}
+		if a.y == 0 && a.mo > 0 {
+			d := a.d
+			if d == 0 {
+				d = 15
+			}
+			switch {
+			case sentYearIdx == sent && sentYear > 0:
+				a.y = sentYear
+			case s.hasRef:
+				a.y = s.nearYear(a.mo, d)
+			case textYear > 0:
+				a.y = textYear
+			default:
+				for l := k + 1; l < len(raws); l++ {
+					o := &raws[l].a
+					if o.yearAbs && o.y > 0 && o.mo == a.mo && (a.d == 0 || o.d == a.d || o.d == 0) {
+						a.y = o.y
+						break
+					}
+				}
+			}
+			if a.d > 0 && a.y > 0 && a.d > daysIn(a.y, a.mo) {
+				w.fmtOK = false
+				continue
+			}
+		}
+		if w.hasEnd && w.b.y == 0 && a.y > 0 && w.b.mo > 0 {
+			w.b.y = a.y
+			if w.b.mo < a.mo {
+				w.b.y++
+			}
+		}
+		norm24(a)
+		if w.hasEnd {
+			norm24(&w.b)
+			if w.b.g >= gHour && w.b.y == 0 && w.b.mo == 0 && a.y > 0 {
+				w.b.y, w.b.mo, w.b.d = a.y, a.mo, a.d
+			}
+		}
+		if a.y > 0 && (a.yearAbs || !a.relDay) {
+			sentYear, sentYearIdx = a.y, sent
+			if a.yearAbs {
+				textYear = a.y
+			}
+		}
+		if a.d > 0 {
+			lastDay, lastDaySent, haveLast = *a, sent, true
+		}
+	}
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// norm24 turns 24:00 into 00:00 of the next day.
+func norm24(t *pt) {
+	if t.h == 24 {
+		t.h = 0
+		if t.y > 0 && t.mo > 0 && t.d > 0 {
+			t.setDate(mkdate(t.y, t.mo, t.d).AddDate(0, 0, 1))
+		}
+	}
+}

@@ -1,0 +1,930 @@
+package timex
+
+import (
+	"strings"
+	"time"
+)
+
+func inRune(c rune, set string) bool { return c != 0 && strings.ContainsRune(set, c) }
+
+// numericDate reads 2021-07-06, 2021/7/6, 2021.07.06, 20210706, 2021-07,
+// 10/31/1974 and 09-01.
+func (s *scanner) numericDate(q int) (pt, int, bool) {
+	t := newPt()
+	n1, ok := readNum(s.r, q)
+	if !ok || !n1.arabic {
+		return t, q, false
+	}
+	e := n1.end
+	sep := s.at(e)
+	isSep := func(c rune) bool { return c == '-' || c == '/' || c == '.' || c == '．' || c == '－' }
+	if n1.nd == 8 && n1.v/10000 >= 1900 && n1.v/10000 <= 2100 {
+		y, m, d := n1.v/10000, n1.v/100%100, n1.v%100
+		if m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m) && !isSep(sep) && !inRune(sep, "年万元亿%") {
+			t.y, t.mo, t.d, t.g, t.yearAbs = y, m, d, gDay, true
+			return t, e, true
+		}
+		return t, q, false
+	}
+	if n1.nd == 4 && n1.v >= 1900 && n1.v <= 2100 && isSep(sep) {
+		n2, ok := readNum(s.r, e+1)
+		if !ok || !n2.arabic || n2.nd > 2 || n2.v < 1 || n2.v > 12 {
+			return t, q, false
+		}
+		e2 := n2.end
+		if c := s.at(e2); isSep(c) {
+			if n3, ok := readNum(s.r, e2+1); ok && n3.arabic && n3.nd <= 2 && n3.v >= 1 && n3.v <= daysIn(n1.v, n2.v) {
+				if c3 := s.at(n3.end); !(isSep(c3) && adigit(s.at(n3.end+1)) >= 0) && !inRune(c3, "%万元") {
+					t.y, t.mo, t.d, t.g, t.yearAbs = n1.v, n2.v, n3.v, gDay, true
+					e3 := n3.end
+					if inRune(s.at(e3), "日号號") {
+						e3++
+					}
+					return t, e3, true
+				}
+			}
+			return t, q, false
+		}
+		if n2.nd == 2 && sep != '/' && !inRune(s.at(e2), "%万元亿") && adigit(s.at(e2+1)) < 0 || s.at(e2) == '月' {
+			t.y, t.mo, t.g, t.yearAbs = n1.v, n2.v, gMonth, true
+			if s.at(e2) == '月' {
+				e2++
+			}
+			return t, e2, true
+		}
+		return t, q, false
+	}
+	if n1.nd <= 2 && (sep == '/' || sep == '-') {
+		n2, ok := readNum(s.r, e+1)
+		if !ok || !n2.arabic || n2.nd > 2 {
+			return t, q, false
+		}
+		if sep == '/' && s.at(n2.end) == '/' {
+			// 10/31/1974
+			n3, ok := readNum(s.r, n2.end+1)
+			if ok && n3.arabic && n3.nd == 4 && n3.v >= 1900 && n3.v <= 2100 && n1.v >= 1 && n1.v <= 12 && n2.v >= 1 && n2.v <= daysIn(n3.v, n1.v) {
+				t.y, t.mo, t.d, t.g, t.yearAbs = n3.v, n1.v, n2.v, gDay, true
+				return t, n3.end, true
+			}
+			return t, q, false
+		}
+		if n1.v < 1 || n1.v > 12 || n2.v < 1 || n2.v > daysIn(0, n1.v) {
+			return t, q, false
+		}
+		after := s.at(n2.end)
+		if inRune(after, "日号號") {
+			t.mo, t.d, t.g = n1.v, n2.v, gDay
+			return t, n2.end + 1, true
+		}
+		if sep == '-' && n1.nd == 2 && n2.nd == 2 && !isSep(after) && adigit(after) < 0 && after != ':' {
+			t.mo, t.d, t.g = n1.v, n2.v, gDay
+			return t, n2.end, true
+		}
+	}
+	return t, q, false
+}
+
+var relYears = [...]struct {
+	w   string
+	off int
+}{
+	{"大前年", -3}, {"前年", -2}, {"去年", -1}, {"上一年", -1}, {"上年", -1}, {"今年", 0}, {"本年", 0},
+	{"这一年", 0}, {"這一年", 0}, {"明年", 1}, {"下一年", 1}, {"下年", 1}, {"次年", 1}, {"大后年", 3}, {"大後年", 3},
+	{"后年", 2}, {"後年", 2},
+}
+
+// twoDigitYear maps 98年 and 21年 to a full year.
+func (s *scanner) twoDigitYear(v int) int {
+	if s.hasRef {
+		best := 0
+		for _, c := range []int{1900, 2000, 2100} {
+			y := c + v
+			if best == 0 || abs(y-s.ry) < abs(best-s.ry) {
+				best = y
+			}
+		}
+		return best
+	}
+	if v <= 50 {
+		return 2000 + v
+	}
+	return 1900 + v
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func (s *scanner) year(q int, a pt) (pt, pt, bool, int, bool) {
+	t, tb := a, newPt()
+	if n, ok := readNum(s.r, q); ok {
+		y := 0
+		switch {
+		case n.v >= 1900 && n.v <= 2100 && (n.nd == 4 && !n.pos || n.pos):
+			y = n.v
+		case n.nd == 2 && !n.pos:
+			y = -1
+		}
+		if y == 0 {
+			return t, tb, false, q, false
+		}
+		e := n.end
+		if y > 0 && s.at(e) != '年' {
+			// 2013---2015年度, 2020-2021学年, 2020至2025年
+			if j, ok := s.connector(e); ok {
+				if n2, ok := readNum(s.r, j); ok && n2.nd == 4 && n2.arabic == n.arabic && n2.v > y && n2.v <= 2100 {
+					if k, e2 := s.lit(n2.end, "学年度", "學年度", "学年", "學年", "年度", "年"); k >= 0 {
+						t.y, t.g, t.yearAbs = y, gYear, true
+						tb = t
+						tb.y = n2.v
+						return t, tb, true, e2, true
+					}
+				}
+			}
+			return t, tb, false, q, false
+		}
+		if s.at(e) != '年' {
+			return t, tb, false, q, false
+		}
+		e++
+		if inRune(s.at(e), "级級届屆代纪紀龄齡轻輕华華薪限均") {
+			return t, tb, false, q, false
+		}
+		if y < 0 {
+			// 21年7月, 98年4月, 19年底: only with a month or year-end after it
+			ok := s.at(q-1) == '\'' || s.at(q-1) == '’'
+			if m, ok2 := readNum(s.r, e); ok2 && m.v >= 1 && m.v <= 12 && s.at(m.end) == '月' {
+				ok = true
+			}
+			if inRune(s.at(e), "底初末") && !inRune(s.at(e+1), "中一二三四五六七八九十") {
+				ok = true
+			}
+			if !ok {
+				return t, tb, false, q, false
+			}
+			y = s.twoDigitYear(n.v)
+		}
+		if s.at(e) == '度' {
+			e++
+		}
+		t.y, t.g, t.yearAbs = y, gYear, true
+		e, tb, he := s.yearMod(e, &t)
+		return t, tb, he, e, true
+	}
+	k, e := s.lit(q, "大前年", "前年", "去年", "上一年", "上年", "今年", "本年", "这一年", "這一年", "明年", "下一年", "下年", "次年", "大后年", "大後年", "后年", "後年")
+	if k < 0 {
+		return t, tb, false, q, false
+	}
+	if s.hasRef {
+		t.y = s.ry + relYears[k].off
+	} else {
+		t.needRef = true
+	}
+	t.g = gYear
+	if s.at(e) == '度' {
+		e++
+	}
+	if s.at(e) == '年' && inRune(s.at(e+1), "初底末") {
+		e++
+	}
+	e, tb, he := s.yearMod(e, &t)
+	return t, tb, he, e, true
+}
+
+// quarter reads 第一季度, 一季度, 首季度, Q1 at i.
+func (s *scanner) quarter(i int) (int, int, bool) {
+	j := i
+	if s.at(j) == 'Q' || s.at(j) == 'q' {
+		if d := adigit(s.at(j + 1)); d >= 1 && d <= 4 {
+			e := j + 2
+			if k, e2 := s.lit(e, "季度"); k >= 0 {
+				e = e2
+			}
+			return d, e, true
+		}
+		return 0, i, false
+	}
+	if s.at(j) == '第' {
+		j++
+	}
+	v := 0
+	if s.at(j) == '首' {
+		v, j = 1, j+1
+	} else if n, ok := readNum(s.r, j); ok && n.v >= 1 && n.v <= 4 && n.nd == 1 {
+		v, j = n.v, n.end
+	} else {
+		return 0, i, false
+	}
+	if k, e := s.lit(j, "季度", "季"); k >= 0 {
+		if k == 1 && s.at(i) != '第' {
+			return 0, i, false
+		}
+		return v, e, true
+	}
+	return 0, i, false
+}
+
+// yearMod reads what may follow a year: 初, 底, 上半年, 第一季度, 前三个月,
+// 春季学期, 暑假.
+func (s *scanner) yearMod(e int, t *pt) (int, pt, bool) {
+	tb := newPt()
+	c := s.at(e)
+	switch {
+	case (c == '初') && !inRune(s.at(e+1), "中一二三四五六七八九十级級"):
+		t.mo, t.g = 1, gMonth
+		return e + 1, tb, false
+	case c == '底' || c == '末':
+		t.mo, t.g = 12, gMonth
+		return e + 1, tb, false
+	}
+	if k, e2 := s.lit(e, "上半年", "下半年"); k >= 0 {
+		tb = *t
+		t.mo, tb.mo = 1+6*k, 6+6*k
+		t.g, tb.g = gMonth, gMonth
+		return e2, tb, true
+	}
+	if q, e2, ok := s.quarter(e); ok {
+		if inRune(s.at(e2), "末底") {
+			t.mo, t.g = 3*q, gMonth
+			return e2 + 1, tb, false
+		}
+		if s.at(e2) == '初' {
+			t.mo, t.g = 3*q-2, gMonth
+			return e2 + 1, tb, false
+		}
+		tb = *t
+		t.mo, tb.mo = 3*q-2, 3*q
+		t.g, tb.g = gQuarter, gQuarter
+		return e2, tb, true
+	}
+	if s.at(e) == '前' {
+		if n, ok := readNum(s.r, e+1); ok && n.v >= 1 && n.v <= 12 {
+			j := n.end
+			if inRune(s.at(j), "个個") {
+				j++
+			}
+			if k, e2 := s.lit(j, "季度", "月"); k >= 0 && (k == 1 && n.v <= 12 || k == 0 && n.v <= 4) {
+				last := n.v
+				if k == 0 {
+					last = 3 * n.v
+				}
+				tb = *t
+				t.mo, tb.mo, t.g, tb.g = 1, last, gMonth, gMonth
+				return e2, tb, true
+			}
+		}
+	}
+	if k, e2 := s.lit(e, "首月"); k >= 0 {
+		t.mo, t.g = 1, gMonth
+		return e2, tb, false
+	}
+	if k, e2 := s.lit(e, "春季学期", "春季學期", "春学期", "春學期", "秋季学期", "秋季學期", "秋学期", "秋學期", "暑假", "寒假"); k >= 0 {
+		tb = *t
+		switch {
+		case k < 4:
+			t.mo, tb.mo = 2, 7
+		case k < 8:
+			t.mo, tb.mo = 9, 1
+			tb.y = t.y + 1
+			if t.y == 0 {
+				tb.y = 0
+			}
+		case k == 8:
+			t.mo, tb.mo = 7, 8
+		default:
+			t.mo, tb.mo = 1, 2
+		}
+		t.g, tb.g = gMonth, gMonth
+		return e2, tb, true
+	}
+	return e, tb, false
+}
+
+var relMonths = [...]struct {
+	w   string
+	off int
+}{
+	{"上上个月", -2}, {"上上個月", -2}, {"下下个月", 2}, {"下下個月", 2}, {"下下月", 2}, {"上一个月", -1}, {"上一個月", -1},
+	{"上个月", -1}, {"上個月", -1}, {"上月", -1}, {"下一个月", 1}, {"下一個月", 1}, {"下个月", 1}, {"下個月", 1}, {"下月", 1},
+	{"这个月", 0}, {"這個月", 0}, {"这月", 0}, {"本月", 0}, {"今個月", 0}, {"当月", 0}, {"當月", 0}, {"同月", 0},
+}
+
+func (s *scanner) relMonth(q int) (int, int) {
+	for k, m := range relMonths {
+		if e, ok := s.is(q, m.w); ok {
+			return k, e
+		}
+	}
+	return -1, q
+}
+
+func (s *scanner) month(q int, a pt, hy bool) (pt, pt, bool, int, bool) {
+	t, tb := a, newPt()
+	e := q
+	if n, ok := readNum(s.r, q); ok {
+		if n.v < 1 || n.v > 12 || n.arabic && n.nd > 2 || n.liang {
+			return t, tb, false, q, false
+		}
+		// 3月至5月, 2018年1－9月份
+		if s.at(n.end) != '月' {
+			if j, ok := s.connector(n.end); ok {
+				if n2, ok := readNum(s.r, j); ok && n2.v > n.v && n2.v <= 12 && s.at(n2.end) == '月' {
+					t.mo, t.g = n.v, gMonth
+					tb = t
+					tb.mo = n2.v
+					e = n2.end + 1
+					if s.at(e) == '份' {
+						e++
+					}
+					return t, tb, true, e, true
+				}
+			}
+			return t, tb, false, q, false
+		}
+		e = n.end + 1
+		if inRune(s.at(e), "薪饼餅光球台臺亮嫂票刊费費息供") {
+			return t, tb, false, q, false
+		}
+		if s.at(e) == '份' {
+			e++
+		}
+		t.mo, t.g = n.v, gMonth
+		if !hy {
+			t.y = 0
+		}
+	} else {
+		if hy {
+			return t, tb, false, q, false
+		}
+		k, e2 := s.relMonth(q)
+		if k < 0 {
+			return t, tb, false, q, false
+		}
+		e = e2
+		if s.hasRef {
+			x := mkdate(s.ry, s.rm+relMonths[k].off, 1)
+			t.y, t.mo = x.Year(), int(x.Month())
+		} else {
+			t.needRef = true
+		}
+		t.g = gMonth
+	}
+	// modifiers
+	if k, e2 := s.lit(e, "月底", "月末", "月初", "上旬", "中旬", "下旬", "中下旬", "上中旬"); k >= 0 {
+		return t, tb, false, e2, true
+	}
+	if inRune(s.at(e), "底末") || s.at(e) == '初' && !inRune(s.at(e+1), "中一二三四五六七八九十级級") {
+		return t, tb, false, e + 1, true
+	}
+	j := e
+	if s.at(j) == '的' {
+		j++
+	}
+	if s.at(j) == '第' && t.mo > 0 {
+		if n, ok := readNum(s.r, j+1); ok && n.v >= 1 && n.v <= 5 {
+			k := n.end
+			if inRune(s.at(k), "个個") {
+				k++
+			}
+			if w, e3 := s.lit(k, "星期", "礼拜", "禮拜", "周", "週"); w >= 0 {
+				if wd := weekdayNum(s.at(e3)); wd > 0 && t.y > 0 || wd > 0 && s.hasRef {
+					y := t.y
+					if y == 0 {
+						y = s.nearYear(t.mo, 1)
+					}
+					first := mkdate(y, t.mo, 1)
+					off := (wd - isoWeekday(first) + 7) % 7
+					x := first.AddDate(0, 0, off+7*(n.v-1))
+					if int(x.Month()) == t.mo {
+						t.setDate(x)
+						t.g = gDay
+						return t, tb, false, e3 + 1, true
+					}
+				} else if wd == 0 && (t.y > 0 || s.hasRef) {
+					y := t.y
+					if y == 0 {
+						y = s.nearYear(t.mo, 1)
+					}
+					first := mkdate(y, t.mo, 1)
+					off := (1 - isoWeekday(first) + 7) % 7
+					x := first.AddDate(0, 0, off+7*(n.v-1))
+					t.setDate(x)
+					t.g = gWeek
+					return t, tb, false, e3, true
+				}
+			}
+		}
+	}
+	return t, tb, false, e, true
+}
+
+// nearYear is the year that puts month m, day d nearest the reference.
+func (s *scanner) nearYear(m, d int) int {
+	if !s.hasRef {
+		return 0
+	}
+	ref := s.refDate()
+	best, bestDist := 0, 0
+	for y := s.ry - 1; y <= s.ry+1; y++ {
+		dd := min(d, daysIn(y, m))
+		x := mkdate(y, m, dd)
+		dist := x.Sub(ref)
+		if s.fwd {
+			if dist < 0 {
+				continue
+			}
+			return y
+		}
+		if dist < 0 {
+			dist = -dist
+		}
+		if best == 0 || int(dist/time.Hour) < bestDist {
+			best, bestDist = y, int(dist/time.Hour)
+		}
+	}
+	return best
+}
+
+func isoWeekday(x time.Time) int {
+	w := int(x.Weekday())
+	if w == 0 {
+		return 7
+	}
+	return w
+}
+
+func weekdayNum(c rune) int {
+	switch c {
+	case '一', '1', '１':
+		return 1
+	case '二', '2', '２':
+		return 2
+	case '三', '3', '３':
+		return 3
+	case '四', '4', '４':
+		return 4
+	case '五', '5', '５':
+		return 5
+	case '六', '6', '６':
+		return 6
+	case '日', '天', '七', '7', '７':
+		return 7
+	}
+	return 0
+}
+
+var relDays = [...]struct {
+	w   string
+	off int
+	pod string
+}{
+	{"大大后天", 4, ""}, {"大大後天", 4, ""}, {"大前天", -3, ""}, {"大前日", -3, ""}, {"大后天", 3, ""}, {"大後天", 3, ""}, {"大後日", 3, ""}, {"大后日", 3, ""},
+	{"今天", 0, ""}, {"今日", 0, ""}, {"本日", 0, ""}, {"当天", 0, ""}, {"當天", 0, ""}, {"当日", 0, ""}, {"當日", 0, ""},
+	{"今晚", 0, "evening"}, {"今早", 0, "morning"}, {"今晨", 0, "morning"}, {"今夜", 0, "night"}, {"当晚", 0, "evening"}, {"當晚", 0, "evening"},
+	{"昨天", -1, ""}, {"昨日", -1, ""}, {"尋日", -1, ""}, {"昨晚", -1, "evening"}, {"昨夜", -1, "night"}, {"昨早", -1, "morning"},
+	{"前天", -2, ""}, {"前日", -2, ""},
+	{"明天", 1, ""}, {"明日", 1, ""}, {"聽日", 1, ""}, {"明早", 1, "morning"}, {"明晨", 1, "morning"}, {"明晚", 1, "evening"},
+	{"后天", 2, ""}, {"後天", 2, ""}, {"後日", 2, ""}, {"后日", 2, ""},
+}
+
+func (s *scanner) day(q int, a pt, hy, hm, first bool) (pt, pt, bool, int, bool) {
+	t, tb := a, newPt()
+	if n, ok := readNum(s.r, q); ok {
+		e := n.end
+		c := s.at(e)
+		// 12-19日, 九号到十五号 is read as a range by the caller
+		if !inRune(c, "日号號") {
+			if hm && !n.pos || hm && n.v > 10 {
+				// 1月3, 十月31: a day without 日
+				if j, ok := s.connector(e); ok {
+					if n2, ok := readNum(s.r, j); ok && inRune(s.at(n2.end), "日号號") && n2.v > n.v && n2.v <= daysIn(t.y, t.mo) && n.v >= 1 {
+						t.d, t.g = n.v, gDay
+						tb = t
+						tb.d = n2.v
+						return t, tb, true, n2.end + 1, true
+					}
+				}
+				if (n.arabic && n.nd <= 2 || !n.arabic) && n.v >= 1 && n.v <= daysIn(t.y, t.mo) &&
+					(isPunct(c) || inRune(c, "至到晚上下早中凌夜出") || c == 0) {
+					t.d, t.g = n.v, gDay
+					return t, tb, false, e, true
+				}
+			}
+			// damaged: 65上午 is 6月5日上午
+			if !hm && !hy && n.arabic && (n.nd == 2 || n.nd == 3) && !inRune(s.at(q-1), "月.") {
+				if k, _ := s.lit(e, "上午", "下午", "晚上", "晚"); k >= 0 {
+					if t2, ok := s.damaged(n, a); ok {
+						return t2, tb, false, e, true
+					}
+				}
+			}
+			return t, tb, false, q, false
+		}
+		if n.arabic && n.nd >= 3 || n.v > 31 {
+			if !hm && !hy && n.arabic && n.nd <= 4 && !inRune(s.at(q-1), "月.") {
+				if t2, ok := s.damaged(n, a); ok {
+					return t2, tb, false, e + 1, true
+				}
+			}
+			return t, tb, false, q, false
+		}
+		if n.v < 1 || hm && t.mo > 0 && n.v > daysIn(t.y, t.mo) {
+			return t, tb, false, q, false
+		}
+		next := s.at(e + 1)
+		if c == '号' || c == '號' {
+			if inRune(next, "楼樓线線院馆館码碼令文字房室门門位箱车車机機元床牌厅廳店口岸桥橋台臺仓倉坑井展池道路街栋棟单單区區场場洞舍堂球手种種件桌窗卡人") {
+				return t, tb, false, q, false
+			}
+		} else if inRune(next, "内內以之间間元游遊制均报報常益记記志程期薪工") {
+			return t, tb, false, q, false
+		}
+		if !hm && !hy {
+			if n.liang || s.at(q-1) == '个' || s.at(q-1) == '個' || s.at(q-1) == '第' {
+				return t, tb, false, q, false
+			}
+			if !(isPunct(next) || inRune(next, "上下中早晚凌傍夜午至到起前后後在于於召举舉开開是的和与與及或当當时時起止晨深将將再同又也就即")) && adigit(next) < 0 {
+				return t, tb, false, q, false
+			}
+		}
+		t.d, t.g = n.v, gDay
+		return t, tb, false, e + 1, true
+	}
+	if hy || hm {
+		if h, e, ok := s.holiday(q, &t); ok {
+			_ = h
+			return t, tb, false, e, true
+		}
+		return t, tb, false, q, false
+	}
+	for _, rd := range relDays {
+		if e, ok := s.is(q, rd.w); ok {
+			if s.hasRef {
+				t.setDate(s.refDate().AddDate(0, 0, rd.off))
+				t.relDay = true
+			} else {
+				t.needRef = true
+			}
+			t.g, t.pod = gDay, rd.pod
+			return t, tb, false, e, true
+		}
+	}
+	// 今(26)日
+	if s.at(q) == '今' && (s.at(q+1) == '(' || s.at(q+1) == '（') {
+		if n, ok := readNum(s.r, q+2); ok && n.v >= 1 && n.v <= 31 && (s.at(n.end) == ')' || s.at(n.end) == '）') && s.at(n.end+1) == '日' {
+			t.d, t.g = n.v, gDay
+			return t, tb, false, n.end + 2, true
+		}
+	}
+	if k, e := s.lit(q, "次日", "翌日", "隔天", "隔日", "第二天"); k >= 0 {
+		t.g, t.dayOffset = gDay, 1
+		t.relDay = true
+		return t, tb, false, e, true
+	}
+	if _, e, ok := s.holiday(q, &t); ok {
+		return t, tb, false, e, true
+	}
+	return t, tb, false, q, false
+}
+
+// damaged reads a date whose 月 was lost: 624日 is 6月24日.
+func (s *scanner) damaged(n num, a pt) (pt, bool) {
+	t := a
+	v, nd := n.v, n.nd
+	type md struct{ m, d int }
+	var cands []md
+	for split := 1; split < nd; split++ {
+		p := 1
+		for range nd - split {
+			p *= 10
+		}
+		m, d := v/p, v%p
+		// the day keeps its digits: 605 is no 6月5日
+		if nd-split == 2 && d < 10 {
+			continue
+		}
+		if m >= 1 && m <= 12 && d >= 1 && d <= daysIn(0, m) {
+			cands = append(cands, md{m, d})
+		}
+	}
+	if len(cands) == 0 {
+		return t, false
+	}
+	best := cands[0]
+	if len(cands) > 1 && s.hasRef {
+		ref := s.refDate()
+		bd := time.Duration(-1)
+		for _, c := range cands {
+			y := s.nearYear(c.m, c.d)
+			dist := mkdate(y, c.m, c.d).Sub(ref)
+			if dist < 0 {
+				dist = -dist
+			}
+			if bd < 0 || dist < bd {
+				bd, best = dist, c
+			}
+		}
+	}
+	t.mo, t.d, t.g = best.m, best.d, gDay
+	return t, true
+}
+
+func (s *scanner) weekday(q int, a pt, hasDate, first bool) (pt, int, bool) {
+	t := a
+	j := q
+	paren := false
+	if hasDate && (s.at(j) == '(' || s.at(j) == '（') {
+		paren = true
+		j++
+	}
+	off, pre := 0, false
+	if k, e := s.lit(j, "这个", "這個", "这一", "這一", "今個", "本", "这", "這", "今"); k >= 0 {
+		j, pre = e, true
+	} else {
+		cnt := 0
+		for s.at(j) == '上' || s.at(j) == '下' {
+			if s.at(j) == '上' {
+				off--
+			} else {
+				off++
+			}
+			cnt++
+			j++
+		}
+		if cnt > 3 {
+			return t, q, false
+		}
+		if cnt > 0 {
+			pre = true
+			if inRune(s.at(j), "个個") || s.at(j) == '一' {
+				j++
+			}
+		}
+	}
+	w, e := s.lit(j, "星期", "礼拜", "禮拜", "周", "週")
+	if w < 0 {
+		return t, q, false
+	}
+	if pre {
+		if k, e2 := s.lit(e, "周", "週", "星期"); k >= 0 && weekdayNum(s.at(e2)) > 0 {
+			e = e2
+		}
+	}
+	e2 := e
+	if pre {
+		e2 = s.sp(e)
+	}
+	wd := weekdayNum(s.at(e2))
+	if wd > 0 && (w == 3 || w == 4) && s.at(e2) == '天' {
+		wd = 0 // 周天 is rare; 一周天数
+	}
+	if wd > 0 && isDigitLike(s.at(e2+1)) {
+		wd = 0
+	}
+	if wd == 0 {
+		if !pre || hasDate {
+			return t, q, false
+		}
+		if s.at(e) == '末' {
+			wd, e2 = 6, e
+		} else {
+			if inRune(s.at(e), "年岁歲期刊报報边邊围圍") || w == 0 && s.at(e) == '几' {
+				return t, q, false
+			}
+			if !s.hasRef {
+				t.needRef = true
+				t.g = gWeek
+				return t, e, true
+			}
+			ref := s.refDate()
+			mon := ref.AddDate(0, 0, 1-isoWeekday(ref)+7*off)
+			t.setDate(mon)
+			t.g, t.relDay = gWeek, true
+			return t, e, true
+		}
+	}
+	end := e2 + 1
+	if paren {
+		if s.at(end) != ')' && s.at(end) != '）' {
+			return t, q, false
+		}
+		end++
+	}
+	if hasDate {
+		return t, end, true
+	}
+	if !pre {
+		p := s.at(q - 1)
+		if isCN(p) || adigit(p) >= 0 || inRune(p, "每逢各个個") {
+			return t, q, false
+		}
+	}
+	if !s.hasRef {
+		t.needRef = true
+		t.g = gDay
+		return t, end, true
+	}
+	ref := s.refDate()
+	rw := isoWeekday(ref)
+	var x time.Time
+	switch {
+	case pre:
+		x = ref.AddDate(0, 0, wd-rw+7*off)
+	case s.fwd:
+		d := (wd - rw + 7) % 7
+		if d == 0 {
+			d = 7
+		}
+		x = ref.AddDate(0, 0, d)
+	default:
+		x = ref.AddDate(0, 0, -((rw - wd + 7) % 7))
+	}
+	t.setDate(x)
+	t.g, t.relDay = gDay, true
+	return t, end, true
+}
+
+var pods = [...]struct{ w, pod string }{
+	{"上午", "morning"}, {"早上", "morning"}, {"早晨", "morning"}, {"清晨", "morning"}, {"早间", "morning"}, {"早間", "morning"},
+	{"晨间", "morning"}, {"晨間", "morning"}, {"凌晨", "night"}, {"中午", "noon"}, {"正午", "noon"}, {"晌午", "noon"},
+	{"下午", "afternoon"}, {"午后", "afternoon"}, {"午後", "afternoon"}, {"晏晝", "afternoon"}, {"傍晚", "evening"},
+	{"晚上", "evening"}, {"晚间", "evening"}, {"晚間", "evening"}, {"夜里", "night"}, {"夜裡", "night"}, {"夜间", "night"},
+	{"夜間", "night"}, {"深夜", "night"}, {"半夜", "night"}, {"午夜", "night"}, {"早", "morning"}, {"晚", "evening"},
+}
+
+func (s *scanner) partOfDay(q int, a pt, hasDay bool) (pt, int, bool) {
+	t := a
+	for _, p := range pods {
+		e, ok := s.is(q, p.w)
+		if !ok {
+			continue
+		}
+		if e-q == 1 {
+			// 早/晚 alone: before a clock time, or 24日晚
+			if !(isDigitLike(s.at(e)) || hasDay && p.w == "晚" && !inRune(s.at(e), "会會宴报報餐饭飯自")) {
+				return t, q, false
+			}
+		}
+		if p.w == "午夜" {
+			t.h, t.mi = 0, 0
+		}
+		t.pod = p.pod
+		if t.g == gNone {
+			t.g = gDay
+		}
+		return t, e, true
+	}
+	return t, q, false
+}
+
+// clock reads 14:30, 下午3点15分, 十点半, 晚7时.
+func (s *scanner) clock(q int, a pt, pod string, notFirst bool) (pt, int, bool) {
+	t := a
+	n, ok := readNum(s.r, q)
+	if !ok || n.v < 0 || n.v > 24 || n.arabic && n.nd > 2 {
+		return t, q, false
+	}
+	h, mi, sec := n.v, -1, -1
+	e := n.end
+	g := gHour
+	colon := false
+	if c := s.at(e); (c == ':' || c == '：') && n.arabic {
+		m, ok := readNum(s.r, e+1)
+		if !ok || !m.arabic || m.nd != 2 || m.v > 59 {
+			return t, q, false
+		}
+		mi, g, e = m.v, gMinute, m.end
+		if c := s.at(e); c == ':' || c == '：' {
+			if sv, ok := readNum(s.r, e+1); ok && sv.arabic && sv.nd == 2 && sv.v <= 59 {
+				sec, g, e = sv.v, gSecond, sv.end
+			}
+		}
+		if adigit(s.at(e)) >= 0 || s.at(e) == ':' {
+			return t, q, false
+		}
+		if inRune(s.at(e), "时時") {
+			e++
+		}
+		colon = true
+	} else {
+		k, e2 := s.lit(e, "点钟", "點鐘", "点", "點", "时", "時")
+		if k < 0 {
+			// 3pm
+			if n.arabic && pod == "" {
+				if k2, e3 := s.lit(e, "pm", "PM", "am", "AM"); k2 >= 0 {
+					if k2 < 2 && h < 12 {
+						h += 12
+					}
+					t.h, t.mi, t.s, t.g = h, 0, -1, gHour
+					return t, e3, true
+				}
+			}
+			return t, q, false
+		}
+		if k >= 4 && inRune(s.at(e2), "间間期代候段光刻速装裝尚辰政髦事局态態空令") {
+			return t, q, false
+		}
+		e = e2
+		if k2, e3 := s.lit(e, "钟", "鐘", "整", "多钟", "多鐘", "多"); k2 >= 0 {
+			e = e3
+		}
+		switch {
+		case s.at(e) == '半':
+			mi, g, e = 30, gMinute, e+1
+		default:
+			if m, ok := readNum(s.r, e); ok && m.v >= 0 && m.v <= 59 {
+				me := m.end
+				switch {
+				case s.at(me) == '刻' && m.v >= 1 && m.v <= 4:
+					mi, g, e = 15*m.v, gMinute, me+1
+				case inRune(s.at(me), "分") && !inRune(s.at(me+1), "之"):
+					mi, g, e = m.v, gMinute, me+1
+					if k3, e4 := s.lit(e, "钟", "鐘"); k3 >= 0 {
+						e = e4
+					}
+					if sv, ok := readNum(s.r, e); ok && sv.v >= 0 && sv.v <= 59 {
+						if s.at(sv.end) == '秒' {
+							sec, g, e = sv.v, gSecond, sv.end+1
+						} else if !inRune(s.at(sv.end), "度%％元万亿米倍个個公千克斤吨噸级級分") && adigit(s.at(sv.end)) < 0 {
+							sec, g, e = sv.v, gSecond, sv.end
+						}
+					}
+				case (m.arabic && m.nd == 2 || !m.arabic && (m.pos || cdigit(s.r[e]) == 0)) &&
+					!inRune(s.at(me), "度%％元万亿米倍个個公千克斤吨噸级級秒") && adigit(s.at(me)) < 0:
+					mi, g, e = m.v, gMinute, me
+				}
+			}
+		}
+	}
+	// a bare hour must look like one: 三点希望, 一点都 are no times
+	if !notFirst && !colon && g == gHour {
+		p := s.at(q - 1)
+		if inRune(p, "这這那哪有些几幾每差好第几") {
+			return t, q, false
+		}
+		c := s.at(e)
+		if !(isPunct(c) || inRune(c, "的了过過前后後到至起开開在召举舉进進正准準左许許整半、举行將将") || adigit(c) >= 0) {
+			return t, q, false
+		}
+		if !n.arabic && n.v == 1 && !inRune(s.at(n.end+1), "钟鐘整") {
+			return t, q, false
+		}
+	}
+	if k, e2 := s.lit(e, "许", "許"); k >= 0 {
+		e = e2
+	}
+	// am / pm
+	if colon && pod == "" {
+		if k, e2 := s.lit(e, "pm", "PM", "p.m.", "p", "am", "AM", "a.m.", "a"); k >= 0 {
+			c := s.at(e2)
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+				if k < 4 && h < 12 {
+					h += 12
+				}
+				e = e2
+			}
+		}
+	}
+	if h == 24 && (mi > 0 || sec > 0) {
+		return t, q, false
+	}
+	switch pod {
+	case "afternoon", "evening":
+		if h < 12 {
+			h += 12
+		}
+	case "noon":
+		if h <= 4 {
+			h += 12
+		}
+	case "night":
+		if h >= 6 && h < 12 && s.wordBefore(q, "凌晨") < 0 {
+			h += 12
+		} else if h == 12 {
+			h = 24
+		}
+	}
+	if h == 24 && (t.pod == "evening" || t.pod == "night" || pod == "evening" || pod == "night") && t.d == 0 && !t.relDay && !t.needRef {
+		h = 24
+	}
+	t.h, t.mi, t.s, t.g = h, max(mi, 0), sec, g
+	if g == gHour {
+		t.mi = 0
+	}
+	return t, e, true
+}
+
+// wordBefore reports whether w ends right before i (blanks skipped).
+func (s *scanner) wordBefore(i int, w string) int {
+	n := len([]rune(w))
+	if i-n < 0 {
+		return -1
+	}
+	if _, ok := s.is(i-n, w); ok {
+		return i - n
+	}
+	return -1
+}

@@ -1,0 +1,340 @@
+package timex
+
+import "time"
+
+type scanner struct {
+	r                       []rune
+	n                       int
+	hasRef, fwd             bool
+	ry, rm, rd, rh, rmi, rs int
+}
+
+func (s *scanner) at(i int) rune {
+	if i >= 0 && i < s.n {
+		return s.r[i]
+	}
+	return 0
+}
+
+// lit reports which of words is written at i (the first that matches; list
+// longer words first) and where it ends.
+func (s *scanner) lit(i int, words ...string) (int, int) {
+	for k, w := range words {
+		j := i
+		ok := true
+		for _, c := range w {
+			if j >= s.n || s.r[j] != c {
+				ok = false
+				break
+			}
+			j++
+		}
+		if ok {
+			return k, j
+		}
+	}
+	return -1, i
+}
+
+func (s *scanner) is(i int, w string) (int, bool) {
+	k, e := s.lit(i, w)
+	return e, k == 0
+}
+
+// sp skips blanks inside an expression (not line breaks).
+func (s *scanner) sp(i int) int {
+	for i < s.n && (s.r[i] == ' ' || s.r[i] == '\u3000' || s.r[i] == '\t' || s.r[i] == '\u00a0') {
+		i++
+	}
+	return i
+}
+
+func mkdate(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+func (t *pt) setDate(x time.Time) { t.y, t.mo, t.d = x.Year(), int(x.Month()), x.Day() }
+
+func daysIn(y, m int) int {
+	if y <= 0 {
+		y = 2000
+	}
+	return mkdate(y, m+1, 0).Day()
+}
+
+func (s *scanner) refDate() time.Time { return mkdate(s.ry, s.rm, s.rd) }
+
+func isPunct(c rune) bool {
+	switch c {
+	case 0, ' ', '\u3000', '\t', '\n', '\r', '\u00a0', '，', ',', '。', '.', '、', '；', ';', '：', ':', '！', '!', '？', '?',
+		'（', '(', '）', ')', '“', '”', '"', '‘', '’', '\'', '《', '》', '【', '】', '[', ']', '…', '—', '-', '~', '～', '|', '/', '·':
+		return true
+	}
+	return false
+}
+
+func isSentenceEnd(c rune) bool {
+	switch c {
+	case '。', '！', '？', '!', '?', '\n', '；', ';':
+		return true
+	}
+	return false
+}
+
+// connector reads a range connector at i: 至, 到, -, —, ~ ...
+func (s *scanner) connector(i int) (int, bool) {
+	i = s.sp(i)
+	if e, ok := s.is(i, "起至"); ok {
+		return s.sp(e), true
+	}
+	switch s.at(i) {
+	case '至', '到', '~', '～', '〜', '–':
+		return s.sp(i + 1), true
+	case '-', '—', '－':
+		j := i
+		for j < s.n && (s.r[j] == '-' || s.r[j] == '—' || s.r[j] == '－') && j-i < 4 {
+			j++
+		}
+		return s.sp(j), true
+	}
+	return i, false
+}
+
+func (s *scanner) startable(i int) bool {
+	c := s.r[i]
+	p := s.at(i - 1)
+	if adigit(c) >= 0 {
+		if adigit(p) >= 0 || p == '第' || p == '.' || p == '每' || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
+			return false
+		}
+		return true
+	}
+	if isCN(c) {
+		return !isCN(p) && p != '第' && p != '每'
+	}
+	return p != '每'
+}
+
+func (s *scanner) scan() []raw {
+	var out []raw
+	for i := 0; i < s.n; {
+		if !s.startable(i) {
+			i++
+			continue
+		}
+		w, ok := s.parseAt(i)
+		if !ok || w.end <= i {
+			i++
+			continue
+		}
+		if w.fmtOK {
+			out = append(out, w)
+		}
+		i = w.end
+	}
+	return out
+}
+
+// parseAt reads one expression starting at i.
+func (s *scanner) parseAt(i int) (raw, bool) {
+	c := s.r[i]
+	if w, ok := s.fuzzy(i); ok {
+		return w, true
+	}
+	if w, ok := s.offset(i); ok {
+		return w, true
+	}
+	if w, ok := s.standalone(i); ok {
+		return w, true
+	}
+	a, b, hasEnd, e, ok := s.point(i, nil)
+	if ok {
+		w := raw{start: i, end: e, a: a, b: b, hasEnd: hasEnd, fmtOK: true}
+		if !hasEnd {
+			if j, ok := s.connector(e); ok {
+				if b2, _, _, e2, ok := s.point(j, &a); ok && s.mergeRange(&w.a, &b2) {
+					w.b, w.hasEnd, w.end = b2, true, e2
+				}
+			}
+		}
+		// trailing 许/左右/前后 is kept out of the text; 起/止 too
+		return w, true
+	}
+	// a duration: consume it so that its parts are not read as dates
+	if adigit(c) >= 0 || isCN(c) || c == '半' {
+		if e, ok := s.duration(i); ok {
+			return raw{start: i, end: e}, true
+		}
+	}
+	return raw{}, false
+}
+
+// mergeRange fills the second point of a range from the first and reports
+// whether the range holds (the second point is no earlier than the first).
+func (s *scanner) mergeRange(a, b *pt) bool {
+	if b.hol != 0 || a.hol != 0 {
+		return false
+	}
+	if !b.hasDate() && b.h < 0 {
+		return false
+	}
+	// the second point may not be coarser than what the first gives
+	if b.y == 0 && !b.needRef {
+		if b.mo == 0 && b.d == 0 {
+			if b.h < 0 || !(a.d > 0 || a.relDay) {
+				if a.g == gYear || b.g > gYear {
+					if b.g != gYear || a.g != gYear {
+						return false
+					}
+				}
+			}
+			b.y, b.mo, b.d = a.y, a.mo, a.d
+			b.relDay = a.relDay
+		} else if b.mo == 0 {
+			if a.mo == 0 && !a.relDay {
+				return false
+			}
+			b.y, b.mo = a.y, a.mo
+		} else {
+			b.y = a.y
+		}
+		b.yearAbs = a.yearAbs
+	}
+	if a.g == gYear && b.g != gYear || a.g != gYear && b.g == gYear {
+		return false
+	}
+	if b.g < a.g && a.g >= gHour && b.g < gHour {
+		return false
+	}
+	// order
+	ka := [5]int{a.y, a.mo, a.d, max(a.h, 0), max(a.mi, 0)}
+	kb := [5]int{b.y, b.mo, b.d, max(b.h, 0), max(b.mi, 0)}
+	if a.y == 0 || b.y == 0 {
+		ka[0], kb[0] = 0, 0
+		if a.y == 0 && b.y == 0 && kb[1] < ka[1] {
+			return true // 12月28日至1月3日: the end is in the next year
+		}
+	}
+	for k := range ka {
+		if kb[k] != ka[k] {
+			return kb[k] > ka[k]
+		}
+	}
+	return true
+}
+
+// point reads a sequence of date and time parts: year, month, day, weekday,
+// part of day, clock time. base is the first point of a range, whose part of
+// the day applies to a bare clock time.
+func (s *scanner) point(i int, base *pt) (a, b pt, hasEnd bool, end int, ok bool) {
+	a = newPt()
+	b = newPt()
+	pos := i
+	var hy, hm, hd, hw, hp, ht bool
+	nparts := 0
+	for {
+		q := pos
+		if nparts > 0 {
+			q = s.sp(pos)
+			if s.at(q) == '的' && nparts > 0 {
+				// 十月的第一个星期一, 8月份的第一个周二
+				if s.at(q+1) == '第' {
+					q++
+				}
+			}
+		}
+		if nparts == 0 {
+			if t, e, ok := s.numericDate(q); ok {
+				a = t
+				pos, hy, hm, hd = e, t.y != 0, t.mo != 0, t.d != 0
+				if t.g >= gHour {
+					ht = true
+				}
+				nparts++
+				if t.g == gMonth {
+					// 1999.08-2002.02
+				}
+				continue
+			}
+		}
+		if !hy && !hm && !hd && !ht && !hw {
+			if t, tb, he, e, ok := s.year(q, a); ok {
+				a, pos, hy = t, e, true
+				if he {
+					b, hasEnd = tb, true
+					end = e
+					return a, b, hasEnd, end, true
+				}
+				if t.g != gYear {
+					hm = true
+				}
+				nparts++
+				continue
+			}
+		}
+		if !hm && !hd && !ht && !hw {
+			if t, tb, he, e, ok := s.month(q, a, hy); ok {
+				a, pos, hm = t, e, true
+				if t.d != 0 {
+					hd = true
+				}
+				nparts++
+				if he {
+					b, hasEnd = tb, true
+					return a, b, hasEnd, e, true
+				}
+				continue
+			}
+		}
+		if !hd && !ht && !hw {
+			if t, tb, he, e, ok := s.day(q, a, hy, hm, nparts == 0); ok {
+				a, pos, hd = t, e, true
+				nparts++
+				if he {
+					b, hasEnd = tb, true
+					return a, b, hasEnd, e, true
+				}
+				continue
+			}
+		}
+		if !hw && !ht && !hp {
+			if t, e, ok := s.weekday(q, a, hy || hm || hd, nparts == 0); ok {
+				a, pos, hw = t, e, true
+				if t.d != 0 || t.relDay {
+					hd = true
+				}
+				nparts++
+				continue
+			}
+		}
+		if !hp && !ht {
+			if t, e, ok := s.partOfDay(q, a, hd || hw); ok {
+				a, pos, hp = t, e, true
+				nparts++
+				continue
+			}
+		}
+		if !ht {
+			pod := a.pod
+			if pod == "" && base != nil && !a.hasDate() {
+				pod = base.pod
+			}
+			if t, e, ok := s.clock(q, a, pod, nparts > 0); ok {
+				a, pos, ht = t, e, true
+				nparts++
+				// 下午3点至5点: a range of clock times inside one day
+				continue
+			}
+		}
+		break
+	}
+	if nparts == 0 {
+		return a, b, false, i, false
+	}
+	if a.g == gNone {
+		return a, b, false, i, false
+	}
+	// a lone part of the day (上午, 晚上) is no date
+	if !a.hasDate() && a.h < 0 && !a.relDay && !a.needRef && a.g == gDay && !hw {
+		return a, b, false, i, false
+	}
+	return a, b, false, pos, true
+}

@@ -1,0 +1,230 @@
+package timex
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Date is one date or time expression found in a text.
+type Date struct {
+	Text      string   `json:"text"`                  // the expression as written
+	Value     string   `json:"value"`                 // ISO 8601 at the grain written; XXXX for an unknown year
+	End       string   `json:"end,omitempty"`         // last value of a range, same format, inclusive
+	Grain     string   `json:"grain"`                 // year, quarter, month, week, day, hour, minute, second
+	PartOfDay string   `json:"part_of_day,omitempty"` // morning, noon, afternoon, evening, night
+	Fuzzy     bool     `json:"fuzzy,omitempty"`       // 近日, 日前, 近期 ...: a best value
+	Mentions  [][2]int `json:"mentions"`              // [start, end) rune offsets of every occurrence
+}
+
+// Options configures Find; the zero value means "no reference time".
+type Options struct {
+	// Ref is the reference (publish) time; zero means unknown. Values are
+	// given in the wall clock of Ref's location.
+	Ref time.Time
+	// Forward resolves expressions that do not say which way to look the
+	// way scheduling assistants do (Duckling, Time-NLP): a bare weekday is
+	// the next one after the reference day, a holiday or a yearless date the
+	// next one on or after it, a bare clock time the next one after the
+	// reference instant. The default is the news reading: the most recent
+	// weekday or holiday (today included), the yearless date nearest the
+	// reference, a clock time on the reference day.
+	Forward bool
+}
+
+// ParseRef reads a reference time: RFC 3339, a date and time without a zone
+// ("2021-06-14T01:06:40", "2021-06-14 01:06", "2019-02-18T07"), a date
+// ("2021-06-14"), a month ("2021-05") or a year ("2021"). China time
+// (UTC+8) is assumed when no zone is given.
+func ParseRef(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, nil
+	}
+	cst := time.FixedZone("CST", 8*3600)
+	for _, l := range []string{
+		"2006-01-02T15:04:05Z07:00", "2006-01-02T15:04Z07:00",
+		"2006-01-02T15:04:05.999999999", "2006-01-02T15:04:05", "2006-01-02 15:04:05",
+		"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15", "2006-01-02",
+		"2006/01/02", "2006-01", "2006",
+	} {
+		if t, err := time.ParseInLocation(l, s, cst); err == nil {
+			return t, nil
+		}
+	}
+	_, err := time.Parse(time.RFC3339, s)
+	return time.Time{}, err
+}
+
+const (
+	gNone = iota
+	gYear
+	gQuarter
+	gMonth
+	gWeek
+	gDay
+	gHour
+	gMinute
+	gSecond
+)
+
+var grainNames = [...]string{"", "year", "quarter", "month", "week", "day", "hour", "minute", "second"}
+
+// pt is one point in time as read; unknown fields are 0 (date) or -1 (time).
+type pt struct {
+	y, mo, d  int
+	h, mi, s  int
+	g         int
+	pod       string
+	yearAbs   bool // the year is written in the text
+	needRef   bool // relative: dropped without a reference
+	fuzzy     bool
+	hol       int  // holiday index + 1 waiting for a year
+	dayOffset int  // days to add after the year is known (holiday+N)
+	relDay    bool // the date comes from the reference
+	damaged   [2][2]int
+	ndamaged  int
+}
+
+func newPt() pt { return pt{h: -1, mi: -1, s: -1} }
+
+func (t *pt) hasDate() bool { return t.y != 0 || t.mo != 0 || t.d != 0 || t.hol != 0 }
+
+// raw is one expression found by the scanner.
+type raw struct {
+	start, end int
+	a, b       pt
+	hasEnd     bool
+	fmtOK      bool
+}
+
+// Find returns every date/time expression in text, in order of first mention.
+// It is safe for concurrent use.
+func Find(text string, opts Options) []Date {
+	if !precheck(text) {
+		return nil
+	}
+	r := []rune(text)
+	s := &scanner{r: r, n: len(r), fwd: opts.Forward}
+	if !opts.Ref.IsZero() {
+		s.hasRef = true
+		ref := opts.Ref
+		s.ry, s.rm, s.rd = ref.Year(), int(ref.Month()), ref.Day()
+		s.rh, s.rmi, s.rs = ref.Hour(), ref.Minute(), ref.Second()
+	}
+	raws := s.scan()
+	if len(raws) == 0 {
+		return nil
+	}
+	s.resolve(raws)
+	var out []Date
+	idx := map[string]int{}
+	for k := range raws {
+		w := &raws[k]
+		if !w.fmtOK {
+			continue
+		}
+		d := Date{
+			Text:      string(r[w.start:w.end]),
+			Value:     format(&w.a),
+			Grain:     grainNames[w.a.g],
+			PartOfDay: w.a.pod,
+			Fuzzy:     w.a.fuzzy,
+		}
+		if w.hasEnd {
+			d.End = format(&w.b)
+		}
+		key := d.Text + "\x00" + d.Value
+		if j, ok := idx[key]; ok {
+			out[j].Mentions = append(out[j].Mentions, [2]int{w.start, w.end})
+			continue
+		}
+		d.Mentions = [][2]int{{w.start, w.end}}
+		idx[key] = len(out)
+		out = append(out, d)
+	}
+	return out
+}
+
+// precheck reports whether text may hold a date at all: a digit or one of
+// the characters every date expression contains.
+func precheck(text string) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c >= '0' && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		switch r {
+		case '年', '月', '日', '号', '號', '时', '時', '点', '點', '周', '週', '天', '星', '礼', '禮',
+			'晚', '早', '午', '夜', '晨', '节', '節', '季', '旬', '近', '前', '今', '昨', '明', '刻',
+			'诞', '誕', '旦', '夕', '学', '學', '初', '底', '末', '在', '此', '宜', '而', '依', '家', '後', '后', '久':
+			return true
+		}
+		if r >= '０' && r <= '９' {
+			return true
+		}
+	}
+	return false
+}
+
+func pad2(b []byte, v int) []byte {
+	if v < 10 {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(v), 10)
+}
+
+func format(t *pt) string {
+	b := make([]byte, 0, 20)
+	if t.y > 0 {
+		if t.y < 1000 {
+			b = append(b, '0')
+		}
+		if t.y < 100 {
+			b = append(b, '0')
+		}
+		if t.y < 10 {
+			b = append(b, '0')
+		}
+		b = strconv.AppendInt(b, int64(t.y), 10)
+	} else {
+		b = append(b, "XXXX"...)
+	}
+	if t.g == gYear {
+		return string(b)
+	}
+	b = append(b, '-')
+	if t.mo > 0 {
+		b = pad2(b, t.mo)
+	} else {
+		b = append(b, "XX"...)
+	}
+	if t.g == gMonth || t.g == gQuarter {
+		return string(b)
+	}
+	b = append(b, '-')
+	if t.d > 0 {
+		b = pad2(b, t.d)
+	} else {
+		b = append(b, "XX"...)
+	}
+	if t.g <= gDay {
+		return string(b)
+	}
+	b = append(b, 'T')
+	b = pad2(b, max(t.h, 0))
+	b = append(b, ':')
+	b = pad2(b, max(t.mi, 0))
+	if t.g == gSecond {
+		b = append(b, ':')
+		b = pad2(b, max(t.s, 0))
+	}
+	return string(b)
+}
