@@ -239,7 +239,7 @@ func (s *scanner) amount(i int) (qty float64, g int, e int, ok bool) {
 		qty, j = 0.5, j+1
 	} else {
 		n, ok := readNum(s.r, j)
-		if !ok || n.v <= 0 || n.v > 1000 {
+		if !ok || n.v <= 0 || n.v > 1000 || !n.arabic && !n.pos && n.nd > 1 {
 			return 0, 0, i, false
 		}
 		qty, j = float64(n.v), n.end
@@ -294,6 +294,10 @@ func (s *scanner) offset(q int) (raw, bool) {
 	if !ok {
 		return raw{}, false
 	}
+	// 4月前 is before April, not four months ago
+	if g == gMonth && s.at(e-1) == '月' && !inRune(s.at(e-2), "个個半") && !prefix {
+		return raw{}, false
+	}
 	// a four-digit year: 2025年前 is no offset
 	if n, ok := readNum(s.r, j); ok && n.nd >= 3 && g == gYear {
 		return raw{}, false
@@ -312,9 +316,6 @@ func (s *scanner) offset(q int) (raw, bool) {
 	} else if !prefix {
 		// 过两天
 	} else if qty != float64(int(qty)) {
-		return raw{}, false
-	}
-	if g == gMonth && s.at(e-1) == '月' && s.at(e-2) != '个' && s.at(e-2) != '個' && !prefix {
 		return raw{}, false
 	}
 	w := raw{start: q, end: e}
@@ -579,8 +580,15 @@ func (s *scanner) resolve(raws []raw) {
 				a.y, a.mo, a.d = lastDay.y, lastDay.mo, lastDay.d
 			case s.hasRef:
 				x := s.refDate()
-				if s.fwd && (a.h < s.rh || a.h == s.rh && max(a.mi, 0) < s.rmi) {
-					x = x.AddDate(0, 0, 1)
+				if s.fwd {
+					before := func(h int) bool { return h < s.rh || h == s.rh && max(a.mi, 0) < s.rmi }
+					if before(a.h) {
+						if a.pod == "" && a.h < 12 && !before(a.h+12) {
+							a.h += 12
+						} else {
+							x = x.AddDate(0, 0, 1)
+						}
+					}
 				}
 				a.setDate(x)
 			}

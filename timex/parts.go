@@ -45,7 +45,7 @@ func (s *scanner) numericDate(q int) (pt, int, bool) {
 			}
 			return t, q, false
 		}
-		if n2.nd == 2 && sep != '/' && !inRune(s.at(e2), "%万元亿") && adigit(s.at(e2+1)) < 0 || s.at(e2) == '月' {
+		if n2.nd == 2 && sep != '/' && !inRune(s.at(e2), "%万元亿") && !(s.at(e2) == sep && adigit(s.at(e2+1)) >= 0) || s.at(e2) == '月' {
 			t.y, t.mo, t.g, t.yearAbs = n1.v, n2.v, gMonth, true
 			if s.at(e2) == '月' {
 				e2++
@@ -160,6 +160,12 @@ func (s *scanner) year(q int, a pt) (pt, pt, bool, int, bool) {
 				ok = true
 			}
 			if inRune(s.at(e), "底初末") && !inRune(s.at(e+1), "中一二三四五六七八九十") {
+				ok = true
+			}
+			if _, _, ok2 := s.quarter(e); ok2 {
+				ok = true
+			}
+			if k, _ := s.lit(e, "上半年", "下半年", "前"); k >= 0 {
 				ok = true
 			}
 			if !ok {

@@ -102,13 +102,16 @@ func (s *scanner) startable(i int) bool {
 	c := s.r[i]
 	p := s.at(i - 1)
 	if adigit(c) >= 0 {
-		if adigit(p) >= 0 || p == '第' || p == '.' || p == '每' || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
+		if inRune(p, "-/.:：") && adigit(s.at(i-2)) >= 0 {
+			return false
+		}
+		if adigit(p) >= 0 || inRune(p, "几幾数數余餘") || p == '第' || p == '.' || p == '每' || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
 			return false
 		}
 		return true
 	}
 	if isCN(c) {
-		return !isCN(p) && p != '第' && p != '每'
+		return !isCN(p) && !inRune(p, "第每几幾数數余餘")
 	}
 	return p != '每'
 }
