@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/zhnews/zhnews/entity"
+import (
+	"github.com/zhnews/zhnews/entity"
+	"github.com/zhnews/zhnews/relation"
+	"github.com/zhnews/zhnews/timex"
+)
 
 // Article is one extracted news article, in the shape of the output contract
 // (spec/output.md). Fields that were not found are left empty and omitted
@@ -21,6 +25,12 @@ type Article struct {
 	People        []entity.Person       `json:"people,omitempty"`
 	Organizations []entity.Organization `json:"organizations,omitempty"`
 	Locations     []entity.Location     `json:"locations,omitempty"`
+	// Dates are the date and time expressions of the body, normalized
+	// against Published.
+	Dates []timex.Date `json:"dates,omitempty"`
+	// Relations are the facts read from the body (signings, appointments,
+	// speeches, attendance); filled with the entities.
+	Relations []relation.Relation `json:"relations,omitempty"`
 	// Pages is the number of pages joined into this article when it was
 	// split over several pages; omitted for single-page articles.
 	Pages int `json:"pages,omitempty"`

@@ -2,13 +2,16 @@ package extract
 
 import (
 	"context"
-
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/zhnews/zhnews/entity"
 	"strings"
+	"time"
+
+	"github.com/zhnews/zhnews/entity"
+	"github.com/zhnews/zhnews/relation"
+	"github.com/zhnews/zhnews/timex"
 )
 
 // ErrNotArticle is wrapped by the error returned for pages that are not
@@ -114,14 +117,30 @@ func (e *Extractor) Extract(ctx context.Context, in Input) (*Article, error) {
 		return nil, err
 	}
 	a.ID = articleID(a.Source)
-	if e.entities != nil {
-		e.recognize(a)
-	}
+	e.annotate(a)
 	return a, nil
 }
 
-// recognize fills the entity fields of a.
-func (e *Extractor) recognize(a *Article) {
+// annotate fills the fields read from the article's text: its dates and,
+// with a recognizer, its entities.
+func (e *Extractor) annotate(a *Article) {
+	var ref time.Time
+	if a.Published != "" {
+		ref, _ = timex.ParseRef(a.Published) // unreadable: no reference
+	}
+	a.Dates = timex.Find(a.Body, timex.Options{Ref: ref})
+	if e.entities != nil {
+		school := e.recognize(a)
+		a.Relations = relation.Find(relation.Input{
+			Body: a.Body, Published: a.Published, School: school,
+			People: a.People, Organizations: a.Organizations, Dates: a.Dates,
+		})
+	}
+}
+
+// recognize fills the entity fields of a and returns the publishing
+// school the entity stage read.
+func (e *Extractor) recognize(a *Article) string {
 	d := entity.Doc{Title: a.Title, Body: a.Body, Publisher: a.Publisher, URL: a.Source.URL, Neighbours: a.neighbours, Site: a.site}
 	if b := a.Byline; b != nil {
 		for _, list := range [][]string{b.Authors, b.Correspondents, b.Photographers, b.Editors} {
@@ -130,6 +149,7 @@ func (e *Extractor) recognize(a *Article) {
 	}
 	res := e.entities.Recognize(d)
 	a.People, a.Organizations, a.Locations = res.People, res.Organizations, res.Locations
+	return res.School
 }
 
 // articleID derives the stable id of an article: from its canonical URL

@@ -128,9 +128,7 @@ func (e *Extractor) JoinPages(articles []*Article) []*Article {
 		}
 		first.Body = strings.Join(bodies, "\n")
 		first.Pages = len(g)
-		if e.entities != nil {
-			e.recognize(&first)
-		}
+		e.annotate(&first)
 		out = append(out, &first)
 	}
 	return out

@@ -10,16 +10,14 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/zhnews/zhnews/corpus"
+	"github.com/zhnews/zhnews/extract"
 	"github.com/zhnews/zhnews/pipeline"
 )
 
 func newExtractCmd() *cobra.Command {
 	var (
-		out     string
-		workers int
-		eng     engineOptions
-		maxSize int64
-		verbose bool
+		out string
+		run runOptions
 	)
 	cmd := &cobra.Command{
 		Use:   "extract [flags] INPUT...",
@@ -38,10 +36,6 @@ status is 1 when any input failed.`,
   zhnews extract --rules rules.json -v news.zip`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ex, err := newEngine(eng)
-			if err != nil {
-				return err
-			}
 			var w io.Writer = cmd.OutOrStdout()
 			if out != "" {
 				f, err := os.Create(out)
@@ -54,57 +48,86 @@ status is 1 when any input failed.`,
 			bw := bufio.NewWriterSize(w, 1<<16)
 			enc := json.NewEncoder(bw)
 			enc.SetEscapeHTML(false)
-			prog := newProgress(cmd.ErrOrStderr(), "extract")
-			var nArticles, nSkipped, nFailed int
-			start := time.Now()
-			err = pipeline.Run(cmd.Context(), ex, args, pipeline.Options{Workers: workers, Read: corpus.Options{MaxSize: maxSize}},
-				func(r pipeline.Result) error {
-					prog.add(1)
-					switch {
-					case r.Article != nil:
-						nArticles++
-						if err := enc.Encode(r.Article); err != nil {
-							return err
-						}
-						// Flush per article when writing to a pipe so
-						// that consumers see results as they come.
-						if out == "" {
-							return bw.Flush()
-						}
-					case r.Skip:
-						nSkipped++
-						if verbose {
-							prog.log("skip " + r.Err.Error())
-						}
-					default:
-						nFailed++
-						prog.log("error: " + r.Err.Error())
-					}
-					return nil
-				})
-			prog.finish()
+			err := run.each(cmd, args, func(a *extract.Article) error {
+				if err := enc.Encode(a); err != nil {
+					return err
+				}
+				// Flush per article when writing to a pipe so that
+				// consumers see results as they come.
+				if out == "" {
+					return bw.Flush()
+				}
+				return nil
+			})
 			if ferr := bw.Flush(); err == nil {
 				err = ferr
 			}
-			if err != nil {
-				return err
-			}
-			if verbose || prog.tty {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%d articles, %d skipped, %d failed in %s\n", nArticles, nSkipped, nFailed, time.Since(start).Round(time.Millisecond))
-			}
-			if nFailed > 0 {
-				return errFailed
-			}
-			return nil
+			return err
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&out, "output", "o", "", "write JSON Lines to `FILE` instead of stdout")
-	f.IntVar(&workers, "workers", 0, "pages extracted in parallel (0: one per CPU)")
-	f.StringVar(&eng.rules, "rules", "", "site rules `FILE` (JSON; see README) overriding the heuristics")
-	f.StringVar(&eng.lexicon, "lexicon", "", "user lexicon `FILE` (TSV; see README): your organizations, people, titles")
-	f.BoolVar(&eng.noEntities, "no-entities", false, "skip people, organizations and locations (faster start)")
-	f.Int64Var(&maxSize, "max-size", corpus.DefaultMaxSize, "skip files and archive members larger than this many `BYTES`")
-	f.BoolVarP(&verbose, "verbose", "v", false, "list skipped non-article pages with the reason, and a summary")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write JSON Lines to `FILE` instead of stdout")
+	run.flags(cmd, true)
 	return cmd
+}
+
+// runOptions are the flags of the commands that run the pipeline.
+type runOptions struct {
+	workers int
+	eng     engineOptions
+	maxSize int64
+	verbose bool
+}
+
+func (o *runOptions) flags(cmd *cobra.Command, entitiesOptional bool) {
+	f := cmd.Flags()
+	f.IntVar(&o.workers, "workers", 0, "pages extracted in parallel (0: one per CPU)")
+	f.StringVar(&o.eng.rules, "rules", "", "site rules `FILE` (JSON; see README) overriding the heuristics")
+	f.StringVar(&o.eng.lexicon, "lexicon", "", "user lexicon `FILE` (TSV; see README): your organizations, people, titles")
+	if entitiesOptional {
+		f.BoolVar(&o.eng.noEntities, "no-entities", false, "skip people, organizations, locations and relations (faster start)")
+	}
+	f.Int64Var(&o.maxSize, "max-size", corpus.DefaultMaxSize, "skip files and archive members larger than this many `BYTES`")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "list skipped non-article pages with the reason, and a summary")
+}
+
+// each runs the pipeline over the inputs and calls emit with every
+// article, in input order. Failures are reported on stderr, one line
+// each; the returned error is errFailed when any input failed.
+func (o *runOptions) each(cmd *cobra.Command, args []string, emit func(*extract.Article) error) error {
+	ex, err := newEngine(o.eng)
+	if err != nil {
+		return err
+	}
+	prog := newProgress(cmd.ErrOrStderr(), cmd.Name())
+	var nArticles, nSkipped, nFailed int
+	start := time.Now()
+	err = pipeline.Run(cmd.Context(), ex, args, pipeline.Options{Workers: o.workers, Read: corpus.Options{MaxSize: o.maxSize}},
+		func(r pipeline.Result) error {
+			prog.add(1)
+			switch {
+			case r.Article != nil:
+				nArticles++
+				return emit(r.Article)
+			case r.Skip:
+				nSkipped++
+				if o.verbose {
+					prog.log("skip " + r.Err.Error())
+				}
+			default:
+				nFailed++
+				prog.log("error: " + r.Err.Error())
+			}
+			return nil
+		})
+	prog.finish()
+	if err != nil {
+		return err
+	}
+	if o.verbose || prog.tty {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%d articles, %d skipped, %d failed in %s\n", nArticles, nSkipped, nFailed, time.Since(start).Round(time.Millisecond))
+	}
+	if nFailed > 0 {
+		return errFailed
+	}
+	return nil
 }

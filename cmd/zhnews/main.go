@@ -54,6 +54,6 @@ func newRoot() *cobra.Command {
 		return usageError{fmt.Errorf("%w (see 'zhnews %s --help')", err, c.Name())}
 	})
 	root.AddCommand(newExtractCmd())
-	root.AddCommand(newTagCmd(), newTrainCmd())
+	root.AddCommand(newTagCmd(), newTrainCmd(), newDatesCmd(), newFactsCmd())
 	return root
 }

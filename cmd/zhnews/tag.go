@@ -7,18 +7,20 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/zhnews/zhnews/ner"
 	"github.com/zhnews/zhnews/seg"
+	"github.com/zhnews/zhnews/timex"
 )
 
 // tagEntity is one entity of "zhnews tag" output; offsets in runes, end
 // exclusive.
 type tagEntity struct {
-	Type  string `json:"type"` // PERSON, ORG, LOC, TITLE (DATE: see tagLine)
+	Type  string `json:"type"` // PERSON, ORG, LOC, TITLE, DATE
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
@@ -43,7 +45,8 @@ JSON object per input line, in order:
 
   {"text": "…", "entities": [{"type": "PERSON", "start": 0, "end": 3, "text": "…"}]}
 
-Types are PERSON, ORG, LOC and TITLE; start and end count runes (Unicode code
+Types are PERSON, ORG, LOC, TITLE and DATE (the date expressions of
+"zhnews dates", without a reference time); start and end count runes (Unicode code
 points), end exclusive. Traditional Chinese is tagged through its simplified
 form with unchanged offsets. Lines are tagged in parallel; output order is
 input order.
@@ -260,8 +263,6 @@ func (t *tagger) tagLine(line string) tagOutput {
 		return out
 	}
 	spans := t.m.TagTextScheme(t.sg, line, t.scheme)
-	// DATE entities will come from the dates stage: merge its spans into
-	// spans here (sorted by start) before the conversion to rune offsets.
 	runeAt := 0
 	prev := 0
 	for _, s := range spans {
@@ -271,5 +272,30 @@ func (t *tagger) tagLine(line string) tagOutput {
 		runeAt += n
 		prev = s.End
 	}
+	// DATE: the date expressions of the dates stage, where the tagger
+	// found nothing.
+	var runes []rune
+	for _, d := range timex.Find(line, timex.Options{}) {
+		for _, m := range d.Mentions {
+			if overlapsEntity(out.Entities, m[0], m[1]) {
+				continue
+			}
+			if runes == nil {
+				runes = []rune(line)
+			}
+			out.Entities = append(out.Entities, tagEntity{Type: "DATE", Start: m[0], End: m[1], Text: string(runes[m[0]:m[1]])})
+		}
+	}
+	sort.SliceStable(out.Entities, func(i, j int) bool { return out.Entities[i].Start < out.Entities[j].Start })
 	return out
+}
+
+// overlapsEntity reports whether [start, end) overlaps one of es.
+func overlapsEntity(es []tagEntity, start, end int) bool {
+	for _, e := range es {
+		if start < e.End && e.Start < end {
+			return true
+		}
+	}
+	return false
 }

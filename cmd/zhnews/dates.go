@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/zhnews/zhnews/timex"
+)
+
+// datesInput is one line of "zhnews dates" input.
+type datesInput struct {
+	Text string `json:"text"`
+	Ref  string `json:"ref,omitempty"`
+}
+
+// datesOutput is one line of "zhnews dates" output.
+type datesOutput struct {
+	Text  string       `json:"text"`
+	Ref   string       `json:"ref,omitempty"`
+	Dates []timex.Date `json:"dates"`
+}
+
+func newDatesCmd() *cobra.Command {
+	var ref string
+	cmd := &cobra.Command{
+		Use:   "dates [flags] [FILE...]",
+		Short: "Find and normalize Chinese date and time expressions, one text per line",
+		Long: `Dates reads JSON lines {"text": "…", "ref": "2021-07-06T09:30:00+08:00"} from the
+files given (or stdin) and writes one JSON line per input line, in order:
+
+  {"text": "…", "ref": "…", "dates": [{"text": "6月24日下午", "value": "2021-06-24",
+   "grain": "day", "part_of_day": "afternoon", "mentions": [[0, 7]]}]}
+
+ref is the reference time (the publish date) as ISO 8601: a date, or a date
+and time with or without a zone (China time when none). Relative and
+yearless expressions are resolved against it; without one, a yearless date
+takes a year the text gives, or is written XXXX-MM-DD, and relative
+expressions are left out. A line that is not JSON is taken as the text
+itself. --ref sets the reference for lines that carry none.`,
+		Example: `  echo '{"text":"6月24日下午举行签约仪式","ref":"2021-07-06"}' | zhnews dates
+  zhnews dates --ref 2022-01-05 sentences.txt`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var def time.Time
+			if ref != "" {
+				t, err := parseRef(ref)
+				if err != nil {
+					return usageError{fmt.Errorf("--ref: %w", err)}
+				}
+				def = t
+			}
+			if len(args) == 0 {
+				args = []string{"-"}
+			}
+			w := bufio.NewWriterSize(cmd.OutOrStdout(), 1<<16)
+			for _, a := range args {
+				var r io.Reader
+				if a == "-" {
+					r = cmd.InOrStdin()
+				} else {
+					f, err := os.Open(a)
+					if err != nil {
+						return err
+					}
+					defer f.Close()
+					r = f
+				}
+				if err := runDates(r, w, def); err != nil {
+					return fmt.Errorf("%s: %w", a, err)
+				}
+			}
+			return w.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&ref, "ref", "", "reference time for lines without one (ISO 8601)")
+	return cmd
+}
+
+// runDates answers every line of r on w, in order.
+func runDates(r io.Reader, w io.Writer, def time.Time) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<16), 16<<20)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		in := datesInput{Text: line}
+		if strings.HasPrefix(strings.TrimSpace(line), "{") {
+			if err := json.Unmarshal([]byte(line), &in); err != nil {
+				return fmt.Errorf("line %d: %w", n, err)
+			}
+		}
+		ref := def
+		if in.Ref != "" {
+			t, err := parseRef(in.Ref)
+			if err != nil {
+				return fmt.Errorf("line %d: ref: %w", n, err)
+			}
+			ref = t
+		}
+		out := datesOutput{Text: in.Text, Ref: in.Ref, Dates: timex.Find(in.Text, timex.Options{Ref: ref})}
+		if out.Dates == nil {
+			out.Dates = []timex.Date{}
+		}
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// parseRef reads a reference time: RFC 3339, a date and time without a
+// zone, or a date; China time when no zone is given.
+func parseRef(s string) (time.Time, error) {
+	t, err := timex.ParseRef(s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not an ISO 8601 date or time", s)
+	}
+	return t, nil
+}
