@@ -112,7 +112,11 @@ func scoreCases(t *testing.T, forward bool, fails map[string][]string) map[strin
 }
 
 func TestCasesPassRate(t *testing.T) {
-	floors := map[string]float64{}
+	// floors a little under what the news reading reaches (see the report)
+	floors := map[string]float64{
+		"Kelab/ChineseTimeNLP": 0.75, "dongrixinyu/JioNLP": 0.47, "facebook/duckling": 0.40,
+		"olebedev/when": 0.64, "shinyke/Time-NLP": 0.68, "tudou527/zh-time-nlp": 0.88,
+	}
 	for _, fwd := range []bool{false, true} {
 		var fails map[string][]string
 		if os.Getenv("TIMEX_FAILS") != "" {

@@ -290,6 +290,9 @@ func (s *scanner) offset(q int) (raw, bool) {
 	if sign == 0 && !isDigitLike(c) && c != '半' {
 		return raw{}, false
 	}
+	if inRune(s.at(q-1), "场場圈") {
+		return raw{}, false
+	}
 	qty, g, e, ok := s.amount(j)
 	if !ok {
 		return raw{}, false

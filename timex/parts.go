@@ -32,7 +32,7 @@ func (s *scanner) numericDate(q int) (pt, int, bool) {
 			return t, q, false
 		}
 		e2 := n2.end
-		if c := s.at(e2); isSep(c) {
+		if c := s.at(e2); isSep(c) && (c == sep || c != '/' && sep != '/') {
 			if n3, ok := readNum(s.r, e2+1); ok && n3.arabic && n3.nd <= 2 && n3.v >= 1 && n3.v <= daysIn(n1.v, n2.v) {
 				if c3 := s.at(n3.end); !(isSep(c3) && adigit(s.at(n3.end+1)) >= 0) && !inRune(c3, "%万元") {
 					t.y, t.mo, t.d, t.g, t.yearAbs = n1.v, n2.v, n3.v, gDay, true
@@ -549,7 +549,7 @@ func (s *scanner) day(q int, a pt, hy, hm, first bool) (pt, pt, bool, int, bool)
 			return t, tb, false, q, false
 		}
 		if !hm && !hy {
-			if n.liang || s.at(q-1) == '个' || s.at(q-1) == '個' || s.at(q-1) == '第' {
+			if n.liang || inRune(s.at(q-1), "个個第街路巷道弄村楼樓里區区院号號栋棟室组組座期") {
 				return t, tb, false, q, false
 			}
 			if !(isPunct(next) || inRune(next, "上下中早晚凌傍夜午至到起前后後在于於召举舉开開是的和与與及或当當时時起止晨深将將再同又也就即")) && adigit(next) < 0 {
@@ -684,10 +684,10 @@ func (s *scanner) weekday(q int, a pt, hasDate, first bool) (pt, int, bool) {
 		e2 = s.sp(e)
 	}
 	wd := weekdayNum(s.at(e2))
-	if wd > 0 && (w == 3 || w == 4) && s.at(e2) == '天' {
+	if wd > 0 && (w == 3 || w == 4) && s.at(e2) == '天' && !pre {
 		wd = 0 // 周天 is rare; 一周天数
 	}
-	if wd > 0 && isDigitLike(s.at(e2+1)) {
+	if wd > 0 && adigit(s.at(e2)) >= 0 && adigit(s.at(e2+1)) >= 0 {
 		wd = 0
 	}
 	if wd == 0 {

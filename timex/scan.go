@@ -105,7 +105,7 @@ func (s *scanner) startable(i int) bool {
 		if inRune(p, "-/.:：") && adigit(s.at(i-2)) >= 0 {
 			return false
 		}
-		if adigit(p) >= 0 || inRune(p, "几幾数數余餘") || p == '第' || p == '.' || p == '每' || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
+		if adigit(p) >= 0 || inRune(p, "几幾数數余餘/_=&#") || p == '第' || p == '.' || p == '每' || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
 			return false
 		}
 		return true
