@@ -128,7 +128,9 @@ func (d *doc) role(i, b int) (role, org string) {
 		if r.start != s || r.kind == refPerson {
 			break
 		}
-		if r.kind == refOrg || r.kind == refSelf {
+		// 北京联合大学特聘教授, 学校双创客座教授: the organization of the
+		// post; a short form (双创, 工会) may be part of the post's name.
+		if r.kind == refSelf || r.kind == refOrg && r.end-r.start >= 4 {
 			org = d.roleOrg(r)
 			s = r.end
 		}

@@ -110,10 +110,13 @@ type doc struct {
 	orgs   map[string]*entity.Organization
 	people map[string]*entity.Person
 	sents  [][2]int // sentence spans
+	// known are the parties of the signings read so far: a person with
+	// posts at several organizations signs for the one among them.
+	known map[string]bool
 }
 
 func newDoc(in Input) *doc {
-	d := &doc{in: in, raw: []rune(in.Body), orgs: map[string]*entity.Organization{}, people: map[string]*entity.Person{}}
+	d := &doc{in: in, raw: []rune(in.Body), orgs: map[string]*entity.Organization{}, people: map[string]*entity.Person{}, known: map[string]bool{}}
 	d.r = make([]rune, len(d.raw))
 	for i, c := range d.raw {
 		d.r[i] = zhconv.Rune(c)
@@ -133,6 +136,26 @@ func newDoc(in Input) *doc {
 		}
 	}
 	d.findGeneric()
+	// A dateline in brackets (【劲报/记者…报导】) names the outlet, not a
+	// party: no references inside.
+	inBracket := make([]bool, len(d.r))
+	open := false
+	for i, c := range d.r {
+		switch c {
+		case '【':
+			open = true
+		case '】':
+			open = false
+		}
+		inBracket[i] = open
+	}
+	refs := d.refs[:0]
+	for _, r := range d.refs {
+		if !inBracket[r.start] {
+			refs = append(refs, r)
+		}
+	}
+	d.refs = refs
 	sort.SliceStable(d.refs, func(i, j int) bool {
 		if d.refs[i].start != d.refs[j].start {
 			return d.refs[i].start < d.refs[j].start
@@ -251,6 +274,9 @@ func (d *doc) text(a, b int) string {
 // key returns the simplified text in [a, b).
 func (d *doc) key(a, b int) string { return string(d.r[a:b]) }
 
+	return string(r)
+}
+
 // party returns the organization a reference stands for as a party of a
 // relation: a department of a named school stands for the school, one of
 // the publishing school (国际合作处) for the publishing school.
@@ -294,7 +320,7 @@ func (d *doc) personOrg(name string, want []string) string {
 	if p == nil {
 		return ""
 	}
-	first := ""
+	first, known := "", ""
 	for _, r := range p.Roles {
 		if r.Org == "" {
 			continue
@@ -308,6 +334,12 @@ func (d *doc) personOrg(name string, want []string) string {
 		if first == "" {
 			first = o
 		}
+		if known == "" && d.known[o] {
+			known = o
+		}
+	}
+	if known != "" {
+		return known
 	}
 	return first
 }

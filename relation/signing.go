@@ -27,8 +27,14 @@ var triggers = []struct {
 // it names the event, it does not state that anyone signed.
 var nounAfter = []string{"仪式", "典礼", "大会", "活动", "现场", "企业", "单位", "代表", "方", "项目", "双方", "嘉宾", "会", "暨", "后", "前", "以来", "工作"}
 
-// witnessWords mark a clause about people who watched, not signed.
-var witnessWords = []string{"见证", "出席", "陪同", "主持", "观摩", "列席", "参加", "致辞", "讲话", "会见", "到场", "莅临"}
+// guestWords mark a clause about guests who watched: its organizations
+// are no parties, not even of the ceremony the article describes.
+var guestWords = []string{"见证", "出席", "陪同", "主持", "观摩", "列席", "致辞", "讲话"}
+
+// witnessWords mark a clause about people who did not sign: the guests,
+// and those who met or came (their organizations may be the ceremony's
+// parties, read from such a clause only for a ceremony).
+var witnessWords = append([]string{"参加", "会见", "到场", "莅临"}, guestWords...)
 
 // agreementHeads end the name of an agreement.
 var agreementHeads = []string{"框架协议书", "协议书", "协议", "备忘录", "意向书", "合同书", "合同", "协定", "合作书", "战略联盟", "策略联盟", "联盟协议", "倡议书"}
@@ -58,14 +64,14 @@ func (d *doc) triggersIn(a, b int) []trig {
 			// 签约揭牌仪式: one event; the first word stands for both.
 			if n := len(out); n > 0 && out[n-1].end == i {
 				out[n-1].end = tr.end
-				out[n-1].noun = d.isNoun(tr.end, b)
+				out[n-1].noun = d.isNoun(out[n-1].start, tr.end, b)
 				if tr.kind == trUnveil {
 					out[n-1].kind = trUnveil
 				}
 				i = tr.end - 1
 				break
 			}
-			tr.noun = d.isNoun(tr.end, b)
+			tr.noun = d.isNoun(tr.start, tr.end, b)
 			out = append(out, tr)
 			i = tr.end - 1
 			break
@@ -97,8 +103,17 @@ func hasAnyAt(r []rune, i int, words []string) bool {
 	return false
 }
 
-// isNoun reports whether the trigger ending at e is used as a noun.
-func (d *doc) isNoun(e, b int) bool {
+// nounBefore are the words that make the trigger after them a noun:
+// 本次签约, 两校的签约.
+var nounBefore = []string{"本次", "此次", "这次", "该次", "的", "以", "次"}
+
+// isNoun reports whether the trigger [s, e) is used as a noun.
+func (d *doc) isNoun(s, e, b int) bool {
+	for _, w := range nounBefore {
+		if hasBefore(d.r, s, w) {
+			return true
+		}
+	}
 	k := e
 	for k < b && d.r[k] == '揭' { // 签约揭牌仪式
 		k++
@@ -118,8 +133,10 @@ func (d *doc) isNoun(e, b int) bool {
 // cobuildStatement reports whether 共建 at tr states a jointly built unit
 // set up (…共建…签约, …共建…揭牌, N方共建), not a plan or a slogan (校企共建).
 func (d *doc) cobuildStatement(tr trig, b int) bool {
-	before := d.key(max(tr.start-2, 0), tr.start)
-	if strings.HasSuffix(before, "方") {
+	if tr.end < b && d.r[tr.end] == '的' {
+		return false // 共建的工作站: a modifier
+	}
+	if tr.start >= 2 && d.r[tr.start-1] == '方' && strings.ContainsRune("三四五六七八九十多", d.r[tr.start-2]) {
 		return true // 四方共建
 	}
 	rest := d.key(tr.end, b)
@@ -230,7 +247,7 @@ func (d *doc) signings() []Relation {
 				}
 				continue
 			}
-			sg := d.readSigning(tr, segStart, a, b, ceremony)
+			sg := d.readSigning(tr, segStart, a, b, ceremony, rels)
 			if sg.ceremony != nil {
 				ceremony = sg.ceremony
 			}
@@ -241,6 +258,9 @@ func (d *doc) signings() []Relation {
 				}
 				rels = appendMerged(rels, n)
 				last = rels[len(rels)-1]
+				for _, p := range n.rel.Parties {
+					d.known[p.Org] = true
+				}
 			}
 			if len(sg.rels) == 0 && sg.subject != "" && last != nil && last.rel.Subject == "" {
 				last.rel.Subject = sg.subject // 与三方代表共同为X揭牌
@@ -309,14 +329,16 @@ type readResult struct {
 
 // readSigning reads the signing stated by one trigger; segStart is where
 // its part of the sentence [a, b) begins.
-func (d *doc) readSigning(tr trig, segStart, a, b int, ceremony []string) readResult {
+func (d *doc) readSigning(tr trig, segStart, a, b int, ceremony []string, prior []*signing) readResult {
 	var res readResult
 	subjStart, subjEnd, subject := d.subject(tr, segStart, b)
 	res.subject = subject
 	// The clauses that may hold parties: from segStart to the trigger,
-	// without those about witnesses.
-	var refs []ref
-	var signers []ref // people who may have signed
+	// without those about witnesses. scene holds the organizations of the
+	// clauses not about guests: for a ceremony (签约仪式) they are its
+	// parties (X公司一行来我院参加签约仪式).
+	var refs, scene []ref
+	var signers, sceneSigners []ref // people who may have signed
 	explicit := map[string]string{}
 	cs := segStart
 	for cs < tr.start {
@@ -328,22 +350,35 @@ func (d *doc) readSigning(tr trig, segStart, a, b int, ceremony []string) readRe
 			}
 		}
 		cl := d.key(cs, ce)
-		witness := false
+		witness, guest := false, false
 		for _, w := range witnessWords {
 			if strings.Contains(cl, w) && ce < tr.start {
 				witness = true
 			}
 		}
-		if !witness {
-			for _, r := range d.refsIn(cs, ce) {
-				if r.start >= subjStart && r.end <= subjEnd && subjEnd > subjStart {
-					continue
-				}
-				if r.kind == refPerson {
+		for _, w := range guestWords {
+			if strings.Contains(cl, w) {
+				guest = true
+			}
+		}
+		for _, r := range d.refsIn(cs, ce) {
+			if r.start >= subjStart && r.end <= subjEnd && subjEnd > subjStart {
+				continue
+			}
+			if r.kind == refPerson {
+				if !witness {
 					signers = append(signers, r)
-					continue
 				}
+				if !guest {
+					sceneSigners = append(sceneSigners, r)
+				}
+				continue
+			}
+			if !witness {
 				refs = append(refs, r)
+			}
+			if !guest {
+				scene = append(scene, r)
 			}
 		}
 		cs = ce + 1
@@ -375,33 +410,91 @@ func (d *doc) readSigning(tr trig, segStart, a, b int, ceremony []string) readRe
 			add(d.party(r))
 		}
 	}
+	if agreement != "" && hasAnyAt(d.r, tr.end, []string{"两校", "双方", "了两校", "了双方"}) && partiesWord == 0 {
+		partiesWord = 2 // 签署两校合作备忘录
+	}
 	// Noun uses (签约仪式) state a signing only with two sides joined by
 	// 与 (A与B…签约仪式): otherwise they only set the scene.
 	conn := d.connector(refs, signers, segStart, tr.start)
 	if tr.noun && conn < 0 && !(len(parties) >= 2 && strings.Contains(d.key(segStart, tr.start), "——")) {
-		if len(parties) >= 1 {
-			scene := append([]string(nil), parties...)
-			for _, s := range signers {
-				if o := d.personOrg(s.person, nil); o != "" && !slices.Contains(scene, o) && len(scene) < 2 {
-					scene = append(scene, o)
-				}
+		var ps []string
+		for _, r := range scene {
+			if p := d.party(r); p != "" && !slices.Contains(ps, p) && p != subject {
+				ps = append(ps, p)
 			}
-			if len(scene) >= 2 {
-				res.ceremony = scene
+		}
+		for _, s := range sceneSigners {
+			if o := d.personOrg(s.person, nil); o != "" && !slices.Contains(ps, o) && len(ps) < 2 {
+				ps = append(ps, o)
 			}
+		}
+		if len(ps) >= 2 {
+			res.ceremony = ps
 		}
 		return res
 	}
+	if tr.noun && conn >= 0 {
+		// A ceremony between parties joined by 与 ("A与B签约仪式举行",
+		// "X向A和B的签约表示祝贺"): the parties are the names joined
+		// around the 与, not the others of the clause.
+		var kept []string
+		for _, r := range d.phrase(refs, conn) {
+			if p := d.party(r); p != "" && !slices.Contains(kept, p) && p != subject {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) >= 2 {
+			parties = kept
+		}
+	}
 	if tr.noun {
-		// A ceremony between parties joined by 与 ("A与B签约仪式举行"):
-		// the signing it stages, when its parties are named.
+		// A ceremony between parties joined by 与: the signing it stages,
+		// when its parties are named.
 		if len(parties) >= 2 {
 			res.ceremony = append([]string(nil), parties...)
 		}
 	}
 	// Signers whose organization the sentence does not name: their own
 	// (董维与陈向军签订了校企合作协议).
-	if len(parties) < 2 {
+	if tr.kind == trUnveil && len(parties) > 2 {
+		// 黄侃(北京市教委)、徐永利和刘毅共同为工作站揭牌: when two of them
+		// are the partners named before, the others are guests.
+		var kept []string
+		for _, p := range parties {
+			if d.known[p] {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) >= 2 {
+			parties = kept
+		}
+	}
+	if len(parties) < 2 && tr.kind == trUnveil && len(prior) > 0 {
+		// 黄侃、徐永利和刘毅共同为院士科研工作站揭牌: the heads of the
+		// partners the article named before unveil; the other people
+		// are guests.
+		var known []string
+		for _, p := range prior {
+			for _, q := range p.rel.Parties {
+				known = append(known, q.Org)
+			}
+		}
+		for _, s := range signers {
+			if o := d.personOrg(s.person, known); slices.Contains(known, o) {
+				add(o)
+			}
+		}
+		if len(parties) == 1 {
+			for i := len(prior) - 1; i >= 0; i-- {
+				if repOf(prior[i].rel, parties[0]) != "" || slices.ContainsFunc(prior[i].rel.Parties, func(q Party) bool { return q.Org == parties[0] }) {
+					for _, q := range prior[i].rel.Parties {
+						add(q.Org)
+					}
+					break
+				}
+			}
+		}
+	} else if len(parties) < 2 {
 		for _, s := range signers {
 			add(d.personOrg(s.person, parties))
 		}
@@ -492,6 +585,45 @@ func (d *doc) readSigning(tr trig, segStart, a, b int, ceremony []string) readRe
 	}
 	res.rels = append(res.rels, sg)
 	return res
+}
+
+// phrase returns the references of refs joined to the connector at k
+// by nothing but list marks (A、B与C、D).
+func (d *doc) phrase(refs []ref, k int) []ref {
+	joined := func(a, b int) bool {
+		for _, c := range d.r[a:b] {
+			if !strings.ContainsRune("、与和及同跟 ", c) {
+				return false
+			}
+		}
+		return true
+	}
+	var out []ref
+	// before the connector, going left
+	at := k
+	for i := len(refs) - 1; i >= 0; i-- {
+		r := refs[i]
+		if r.end > at || !joined(r.end, at) {
+			if r.end <= at {
+				break
+			}
+			continue
+		}
+		out = append([]ref{r}, out...)
+		at = r.start
+	}
+	at = k + 1
+	for _, r := range refs {
+		if r.start < at {
+			continue
+		}
+		if !joined(at, r.start) {
+			break
+		}
+		out = append(out, r)
+		at = r.end
+	}
+	return out
 }
 
 // selfRef reports whether the references hold 学校/我校.
