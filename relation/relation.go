@@ -274,9 +274,6 @@ func (d *doc) text(a, b int) string {
 // key returns the simplified text in [a, b).
 func (d *doc) key(a, b int) string { return string(d.r[a:b]) }
 
-	return string(r)
-}
-
 // party returns the organization a reference stands for as a party of a
 // relation: a department of a named school stands for the school, one of
 // the publishing school (国际合作处) for the publishing school.
