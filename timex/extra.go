@@ -581,6 +581,13 @@ func (s *scanner) resolve(raws []raw) {
 			switch {
 			case haveLast && lastDaySent == sent:
 				a.y, a.mo, a.d = lastDay.y, lastDay.mo, lastDay.d
+				// 下午2点开会，4点结束: the afternoon goes on
+				if a.pod == "" && (lastDay.pod == "afternoon" || lastDay.pod == "evening") && a.h < 12 && a.h+12 >= lastDay.h {
+					a.h += 12
+					if w.hasEnd && w.b.h >= 0 && w.b.h < 12 {
+						w.b.h += 12
+					}
+				}
 			case s.hasRef:
 				x := s.refDate()
 				if s.fwd {

@@ -43,7 +43,9 @@ func (s *scanner) numericDate(q int) (pt, int, bool) {
 					return t, e3, true
 				}
 			}
-			return t, q, false
+			if c == sep || c == '/' || sep == '/' {
+				return t, q, false
+			}
 		}
 		if n2.nd == 2 && sep != '/' && !inRune(s.at(e2), "%万元亿") && !(s.at(e2) == sep && adigit(s.at(e2+1)) >= 0) || s.at(e2) == '月' {
 			t.y, t.mo, t.g, t.yearAbs = n1.v, n2.v, gMonth, true
@@ -530,7 +532,7 @@ func (s *scanner) day(q int, a pt, hy, hm, first bool) (pt, pt, bool, int, bool)
 			return t, tb, false, q, false
 		}
 		if n.arabic && n.nd >= 3 || n.v > 31 {
-			if !hm && !hy && n.arabic && n.nd <= 4 && !inRune(s.at(q-1), "月.") {
+			if !hm && !hy && n.arabic && n.nd >= 3 && n.nd <= 4 && !inRune(s.at(q-1), "月.") {
 				if t2, ok := s.damaged(n, a); ok {
 					return t2, tb, false, e + 1, true
 				}
@@ -552,7 +554,8 @@ func (s *scanner) day(q int, a pt, hy, hm, first bool) (pt, pt, bool, int, bool)
 			if n.liang || inRune(s.at(q-1), "个個第街路巷道弄村楼樓里區区院号號栋棟室组組座期") {
 				return t, tb, false, q, false
 			}
-			if !(isPunct(next) || inRune(next, "上下中早晚凌傍夜午至到起前后後在于於召举舉开開是的和与與及或当當时時起止晨深将將再同又也就即")) && adigit(next) < 0 {
+			prevOK := c == '日' && n.arabic && (q == 0 || isPunct(s.at(q-1)))
+			if !prevOK && !(isPunct(next) || inRune(next, "上下中早晚凌傍夜午至到起前后後在于於召举舉开開是的和与與及或当當时時起止晨深将將再同又也就即")) && adigit(next) < 0 {
 				return t, tb, false, q, false
 			}
 		}
@@ -872,7 +875,7 @@ func (s *scanner) clock(q int, a pt, pod string, notFirst bool) (pt, int, bool) 
 			return t, q, false
 		}
 		c := s.at(e)
-		if !(isPunct(c) || inRune(c, "的了过過前后後到至起开開在召举舉进進正准準左许許整半、举行將将") || adigit(c) >= 0) {
+		if !(isPunct(c) && adigit(s.at(e+1)) < 0 || inRune(c, "的了过過前后後到至起开開在召举舉进進正准準左许許整半、举行將将结結散闭閉截完")) {
 			return t, q, false
 		}
 		if !n.arabic && n.v == 1 && !inRune(s.at(n.end+1), "钟鐘整") {

@@ -1,6 +1,10 @@
 package timex
 
-import "time"
+import (
+	"sync"
+	"time"
+	"unicode/utf8"
+)
 
 type scanner struct {
 	r                       []rune
@@ -19,7 +23,14 @@ func (s *scanner) at(i int) rune {
 // lit reports which of words is written at i (the first that matches; list
 // longer words first) and where it ends.
 func (s *scanner) lit(i int, words ...string) (int, int) {
+	if i >= s.n {
+		return -1, i
+	}
+	c0 := s.r[i]
 	for k, w := range words {
+		if firstRune(w) != c0 {
+			continue
+		}
 		j := i
 		ok := true
 		for _, c := range w {
@@ -34,6 +45,19 @@ func (s *scanner) lit(i int, words ...string) (int, int) {
 		}
 	}
 	return -1, i
+}
+
+// firstRune decodes the first character of w; Chinese characters take the
+// three-byte path.
+func firstRune(w string) rune {
+	if len(w) >= 3 && w[0] >= 0xE0 && w[0] < 0xF0 {
+		return rune(w[0]&0x0F)<<12 | rune(w[1]&0x3F)<<6 | rune(w[2]&0x3F)
+	}
+	if len(w) > 0 && w[0] < 0x80 {
+		return rune(w[0])
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return r
 }
 
 func (s *scanner) is(i int, w string) (int, bool) {
@@ -101,6 +125,9 @@ func (s *scanner) connector(i int) (int, bool) {
 func (s *scanner) startable(i int) bool {
 	c := s.r[i]
 	p := s.at(i - 1)
+	if s.at(i-2) == '每' && inRune(p, "天日周週月年个個晚早") {
+		return false
+	}
 	if adigit(c) >= 0 {
 		if inRune(p, "-/.:：") && adigit(s.at(i-2)) >= 0 {
 			return false
@@ -118,8 +145,14 @@ func (s *scanner) startable(i int) bool {
 
 func (s *scanner) scan() []raw {
 	var out []raw
+	kw := startRunes()
+	every := -1
 	for i := 0; i < s.n; {
-		if !s.startable(i) {
+		c := s.r[i]
+		if c == '每' {
+			every = i
+		}
+		if !(isDigitLike(c) || kw[c]) || !s.startable(i) {
 			i++
 			continue
 		}
@@ -128,13 +161,27 @@ func (s *scanner) scan() []raw {
 			i++
 			continue
 		}
-		if w.fmtOK {
+		// 每天晚上8点, 每周三: a recurring time is no date
+		if w.fmtOK && (every < 0 || i-every > 4) {
 			out = append(out, w)
 		}
 		i = w.end
 	}
 	return out
 }
+
+// startRunes holds the characters a date expression may start with besides
+// digits: the first characters of every word the scanner knows.
+var startRunes = sync.OnceValue(func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, c := range "前不近日最上下后後过過再现現此年月中本这這Qq第首大去今明次当當同昨尋聽翌隔星礼禮周週早清晨凌正晌午晏傍晚夜深半东東" {
+		m[c] = true
+	}
+	for c := range firstRunes() {
+		m[c] = true
+	}
+	return m
+})
 
 // parseAt reads one expression starting at i.
 func (s *scanner) parseAt(i int) (raw, bool) {
@@ -182,7 +229,9 @@ func (s *scanner) mergeRange(a, b *pt) bool {
 	// the second point may not be coarser than what the first gives
 	if b.y == 0 && !b.needRef {
 		if b.mo == 0 && b.d == 0 {
-			if b.h < 0 || !(a.d > 0 || a.relDay) {
+			if b.h >= 0 && !a.hasDate() && a.h >= 0 && !a.relDay {
+				// 9:00-11:30: two clock times
+			} else if b.h < 0 || !(a.d > 0 || a.relDay) {
 				if a.g == gYear || b.g > gYear {
 					if b.g != gYear || a.g != gYear {
 						return false

@@ -83,8 +83,6 @@ type pt struct {
 	hol       int  // holiday index + 1 waiting for a year
 	dayOffset int  // days to add after the year is known (holiday+N)
 	relDay    bool // the date comes from the reference
-	damaged   [2][2]int
-	ndamaged  int
 }
 
 func newPt() pt { return pt{h: -1, mi: -1, s: -1} }
