@@ -676,7 +676,7 @@ func (rc *Recognizer) properStem(t *text, s, e int) bool {
 				return true
 			}
 		}
-		if rc.lex.PlaceAt(t.r, tk.start) > 0 {
+		if rc.lex.PlaceAt(t.r, tk.start) > 0 || placeStem(t, t.key(tk.start, tk.end)) {
 			return true
 		}
 		for _, c := range t.r[tk.start:tk.end] {
@@ -806,7 +806,7 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 			// Keep a verb, adjective or adverb only after a place
 			// (湖北爱福家企业, 杭州加速科技, 浙江立新检测) or after our own
 			// school (我院计测工程学院).
-			if stopWords[w] || !(rc.placeBefore(t, tk.start, start) || rc.ownBefore(t, tk.start) || rc.brandBefore(t, tk, start, e)) {
+			if stopWords[w] || !(rc.placeBefore(t, tk.start, start) || rc.ownBefore(t, tk.start) || rc.brandBefore(t, tk, start, e) || placeStem(t, w)) {
 				break
 			}
 			start = tk.start
@@ -1056,6 +1056,21 @@ func (rc *Recognizer) placeBefore(t *text, i, limit int) bool {
 			return false // 研究院建好…: a name has ended here
 		}
 		i = tk.start
+	}
+	return false
+}
+
+// placeStem reports whether w is the name of a county, city or district
+// the text writes in full elsewhere (奉节 of 奉节县): 奉节中学 is a name even
+// though the segmenter tags 奉节 as a verb.
+func placeStem(t *text, w string) bool {
+	if utf8.RuneCountInString(w) < 2 {
+		return false
+	}
+	for _, unit := range []string{"县", "市", "区", "镇"} {
+		if strings.Contains(t.simple, w+unit) {
+			return true
+		}
 	}
 	return false
 }
