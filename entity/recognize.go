@@ -1123,7 +1123,10 @@ func (rc *Recognizer) listItemStart(t *text, start, e int) int {
 		}
 		tk := t.toks[x]
 		w := t.key(tk.start, tk.end)
-		if listStops[w] || posIs(tk.pos, "pc") ||
+		// A one-character preposition opening an item is a brand's first
+		// character (、顺远供应链管理有限公司), not a preposition.
+		brandChar := k == i && tk.end-tk.start == 1 && tk.pos == "p" && !strings.Contains("与和及同跟在由向对把被将为从于以给", w)
+		if listStops[w] || posIs(tk.pos, "pc") && !brandChar ||
 			stopWords[w] && (utf8.RuneCountInString(w) >= 2 || strings.Contains("并且还又也与和及在由", w)) {
 			return -1 // 张德华分别代表中国人民大学, 并拥有管理学院: not one name
 		}

@@ -108,6 +108,12 @@ func TestCases(t *testing.T) {
 						w = &c.Want[i]
 					}
 				}
+				for i := range c.Want {
+					if c.Want[i].Type == r.Type && key(r, &c.Want[i]) == key(c.Want[i], &c.Want[i]) {
+						w = &c.Want[i] // the one it matches exactly
+						break
+					}
+				}
 				gotKeys = append(gotKeys, key(r, w))
 				body := []rune(c.Body)
 				for _, m := range r.Mentions {

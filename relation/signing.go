@@ -544,7 +544,7 @@ func (d *doc) readSigning(tr trig, segStart, a, b int, ceremony []string, prior 
 		}
 		return best
 	}
-	multi := partiesWord >= 3 || partiesWord == -1 || len(parties) >= 3 && strings.Contains(d.key(max(segStart, tr.start-4), tr.start), "共同")
+	multi := partiesWord >= 3 || partiesWord == -1 || len(parties) >= 3 && strings.Contains(d.key(d.clauseStart(segStart, tr.start), tr.start), "共同")
 	var first []string
 	if !multi && conn >= 0 {
 		for _, r := range refs {
