@@ -29,7 +29,7 @@ func TestDatesCommand(t *testing.T) {
 	}
 	want := []struct {
 		text, value, part string
-		n               int
+		n                 int
 	}{{"6月24日下午", "2021-06-24", "afternoon", 1}, {"", "", "", 0}, {"12月30日", "2021-12-30", "", 1}}
 	for i, line := range got {
 		var o datesOutput
