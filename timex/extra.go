@@ -11,7 +11,9 @@ const (
 	hEaster
 	hOrthodox
 	hNth // a = month, b = n*10 + weekday
-	hQingming
+	hLunar // a = lunar month, b = day
+	hEve   // 除夕: the last day of the lunar year
+	hTerm  // a = solar term index (termNames)
 )
 
 type hday struct {
@@ -20,7 +22,9 @@ type hday struct {
 	a, b  int
 }
 
-var holidays = [...]hday{
+var holidays = append(baseHolidays[:], termHolidays()...)
+
+var baseHolidays = [...]hday{
 	{"元旦节|元旦節|元旦|阳历新年|陽曆新年", hFixed, 1, 1},
 	{"情人节|情人節|圣瓦伦丁节|聖瓦倫丁節", hFixed, 2, 14},
 	{"国际妇女节|三八妇女节|妇女节|婦女節", hFixed, 3, 8},
@@ -42,7 +46,20 @@ var holidays = [...]hday{
 	{"母亲节|母親節", hNth, 5, 27},
 	{"父亲节|父親節", hNth, 6, 37},
 	{"感恩节|感恩節", hNth, 11, 44},
-	{"清明节|清明節|清明", hQingming, 0, 0},
+	{"清明节|清明節|清明", hTerm, 1, 0},
+	{"春节|春節|农历新年|農曆新年|农历年|農曆年", hLunar, 1, 1},
+	{"元宵节|元宵節|元宵|上元节|上元節", hLunar, 1, 15},
+	{"龙抬头|龍抬頭", hLunar, 2, 2},
+	{"端午节|端午節|端午|端阳节|端陽節", hLunar, 5, 5},
+	{"七夕节|七夕節|七夕", hLunar, 7, 7},
+	{"中元节|中元節", hLunar, 7, 15},
+	{"中秋节|中秋節|中秋", hLunar, 8, 15},
+	{"重阳节|重陽節|重阳|重陽", hLunar, 9, 9},
+	{"腊八节|臘八節|腊八|臘八", hLunar, 12, 8},
+	{"小年", hLunar, 12, 23},
+	{"除夕夜|除夕|大年三十|年三十|大年夜", hEve, 0, 0},
+	{"十一黄金周|十一長假|十一长假|十一假期", hFixed, 10, 1},
+	{"五一假期|五一长假|五一長假|五一小长假|五一黄金周", hFixed, 5, 1},
 	{"复活节星期一|復活節星期一", hEaster, 1, 0},
 	{"复活节|復活節|主復活日|主复活日", hEaster, 0, 0},
 	{"耶稣受难日翌日|主受難節翌日|复活节前夜|復活節前夜|神圣周六|聖週六|圣周六|黑色星期六", hEaster, -1, 0},
@@ -55,6 +72,16 @@ var holidays = [...]hday{
 	{"圣灵节庆日|聖靈節慶日", hEaster, 50, 0},
 	{"圣三一主日|天主三一主日|天主聖三一节|聖三主日|圣三节", hEaster, 56, 0},
 	{"基督聖體聖血瞻礼|基督聖體聖血節|基督聖體节|基督圣体节", hEaster, 60, 0},
+}
+
+func termHolidays() []hday {
+	var out []hday
+	for i, n := range termNames {
+		if i != 1 {
+			out = append(out, hday{n, hTerm, i, 0})
+		}
+	}
+	return out
 }
 
 // easter is the Gregorian Easter Sunday of year y.
@@ -99,14 +126,12 @@ func holidayDate(h *hday, y int) (time.Time, bool) {
 		n, wd := h.b/10, h.b%10
 		off := (wd - isoWeekday(first) + 7) % 7
 		return first.AddDate(0, 0, off+7*(n-1)), true
-	case hQingming:
-		yy := y % 100
-		c := 4.81
-		if y < 2000 {
-			c = 5.59
-		}
-		d := int(float64(yy)*0.2422+c) - yy/4
-		return mkdate(y, 4, d), true
+	case hLunar:
+		return lunarDate(y, h.a, h.b, false)
+	case hEve:
+		return lunarNewYearEve(y)
+	case hTerm:
+		return termDate(y, h.a)
 	}
 	return time.Time{}, false
 }
@@ -143,7 +168,17 @@ func (s *scanner) holiday(q int, t *pt) (int, int, bool) {
 		}
 		h.kind = hOrthodox
 	}
-	if h.kind == hQingming && (s.at(bestEnd) == '上' || s.at(bestEnd) == '河') {
+	if h.kind == hTerm && h.a == 1 && (s.at(bestEnd) == '上' || s.at(bestEnd) == '河') {
+		return 0, q, false
+	}
+	if h.kind == hTerm && ambiguousTerm[h.a] && t.y == 0 {
+		// 大雪, 雨水, 白露 are weather words too: alone only as a whole phrase
+		p, n := s.at(q-1), s.at(bestEnd)
+		if !(isPunct(p) || s.wordBefore(q, "农历") >= 0) || !(isPunct(n) || inRune(n, "节節时時当當这這前后後")) {
+			return 0, q, false
+		}
+	}
+	if h.kind == hLunar && h.a == 12 && h.b == 23 && inRune(s.at(bestEnd), "龄齡级級轻輕纪紀") {
 		return 0, q, false
 	}
 	t.g = gDay
@@ -515,12 +550,31 @@ func (s *scanner) resolve(raws []raw) {
 			w.fmtOK = false
 			continue
 		}
+		if a.lunar {
+			y := a.y
+			if y == 0 {
+				switch {
+				case sentYearIdx == sent && sentYear > 0:
+					y = sentYear
+				case s.hasRef:
+					y = s.ry
+				case textYear > 0:
+					y = textYear
+				}
+			}
+			if !fromLunar(a, y, w) {
+				w.fmtOK = false
+				continue
+			}
+		}
 		if a.hol != 0 && a.y == 0 {
 			h := s.holidayOf(a)
 			y := 0
 			switch {
 			case sentYearIdx == sent && sentYear > 0:
 				y = sentYear
+			case s.hasRef && s.prec == gYear:
+				y = s.ry
 			case s.hasRef:
 				ref := s.refDate()
 				var best time.Time
@@ -687,6 +741,42 @@ func (s *scanner) resolve(raws []raw) {
 			lastDay, lastDaySent, haveLast = *a, sent, true
 		}
 	}
+}
+
+// fromLunar turns a date of the Chinese calendar in lunar year y into a
+// Gregorian one; a month alone becomes its first day with its last as End.
+func fromLunar(a *pt, y int, w *raw) bool {
+	start, n, ok := lunarMonth(y, a.mo, a.leap)
+	if !ok || a.d > n {
+		return false
+	}
+	if a.d == 0 {
+		a.setDate(dayDate(start))
+		if a.g < gDay {
+			a.g = gDay
+		}
+		if !w.hasEnd {
+			w.b = *a
+			w.b.setDate(dayDate(start + n - 1))
+			w.hasEnd = true
+		}
+	} else {
+		a.setDate(dayDate(start + a.d - 1))
+	}
+	a.lunar, a.leap = false, false
+	if w.hasEnd && w.b.lunar {
+		if w.b.y == 0 {
+			w.b.y = y
+		}
+		bs, bn, ok := lunarMonth(w.b.y, w.b.mo, w.b.leap)
+		if !ok || w.b.d > bn {
+			w.hasEnd = false
+		} else {
+			w.b.setDate(dayDate(bs + max(w.b.d, 1) - 1))
+			w.b.lunar = false
+		}
+	}
+	return true
 }
 
 func absDur(d time.Duration) time.Duration {

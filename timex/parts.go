@@ -332,6 +332,24 @@ func (s *scanner) relMonth(q int) (int, int) {
 func (s *scanner) month(q int, a pt, hy bool) (pt, pt, bool, int, bool) {
 	t, tb := a, newPt()
 	e := q
+	// the months of the Chinese calendar: 正月, 腊月, 冬月, 大年初十
+	if k, e2 := s.lit(q, "正月", "腊月", "臘月", "冬月", "大年"); k >= 0 {
+		if k == 4 && s.at(e2) != '初' {
+			return t, tb, false, q, false
+		}
+		t.mo, t.g, t.lunar = [...]int{1, 12, 12, 11, 1}[k], gMonth, true
+		if !hy {
+			t.y = 0
+		}
+		return t, tb, false, e2, true
+	}
+	leap := false
+	if inRune(s.at(q), "闰閏") {
+		if n, ok := readNum(s.r, q+1); ok && s.at(n.end) == '月' {
+			leap = true
+			q++
+		}
+	}
 	if n, ok := readNum(s.r, q); ok {
 		if n.v < 1 || n.v > 12 || n.arabic && n.nd > 2 || n.liang {
 			return t, tb, false, q, false
@@ -360,6 +378,9 @@ func (s *scanner) month(q int, a pt, hy bool) (pt, pt, bool, int, bool) {
 			e++
 		}
 		t.mo, t.g = n.v, gMonth
+		if leap {
+			t.lunar, t.leap = true, true
+		}
 		if !hy {
 			t.y = 0
 		}
@@ -434,7 +455,19 @@ func (s *scanner) nearYear(m, d int) int {
 	if !s.hasRef {
 		return 0
 	}
+	if s.prec == gYear && !s.fwd {
+		return s.ry
+	}
 	ref := s.refDate()
+	if !s.fwd {
+		// the reference's own year unless that is more than eight months
+		// away and an adjacent year is nearer (12月30日 in a page of
+		// 2022-01-05 is 2021-12-30; 9月30日 in one of 2008-03-13 is 2008)
+		x := mkdate(s.ry, m, min(d, daysIn(s.ry, m)))
+		if absDur(x.Sub(ref)) <= 240*24*time.Hour {
+			return s.ry
+		}
+	}
 	best, bestDist := 0, 0
 	for y := s.ry - 1; y <= s.ry+1; y++ {
 		dd := min(d, daysIn(y, m))
@@ -500,6 +533,17 @@ var relDays = [...]struct {
 
 func (s *scanner) day(q int, a pt, hy, hm, first bool) (pt, pt, bool, int, bool) {
 	t, tb := a, newPt()
+	// 初五, 正月初8: a day of the Chinese calendar
+	if s.at(q) == '初' && hm {
+		if n, ok := readNum(s.r, q+1); ok && n.v >= 1 && n.v <= 10 && (n.nd == 1 || n.v == 10) {
+			e := n.end
+			if inRune(s.at(e), "日号號") {
+				e++
+			}
+			t.d, t.g, t.lunar = n.v, gDay, true
+			return t, tb, false, e, true
+		}
+	}
 	if n, ok := readNum(s.r, q); ok {
 		e := n.end
 		c := s.at(e)
@@ -518,6 +562,10 @@ func (s *scanner) day(q int, a pt, hy, hm, first bool) (pt, pt, bool, int, bool)
 				if (n.arabic && n.nd <= 2 || !n.arabic) && n.v >= 1 && n.v <= daysIn(t.y, t.mo) &&
 					(isPunct(c) || inRune(c, "至到晚上下早中凌夜出") || c == 0) {
 					t.d, t.g = n.v, gDay
+					if !n.arabic {
+						// 八月十五, 五月廿二: a Chinese day without 日 is on the Chinese calendar
+						t.lunar = true
+					}
 					return t, tb, false, e, true
 				}
 			}

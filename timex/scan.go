@@ -11,6 +11,7 @@ type scanner struct {
 	n                       int
 	hasRef, fwd             bool
 	ry, rm, rd, rh, rmi, rs int
+	prec                    int // what the reference gives: gYear, gMonth or gSecond
 }
 
 func (s *scanner) at(i int) rune {
@@ -174,7 +175,7 @@ func (s *scanner) scan() []raw {
 // digits: the first characters of every word the scanner knows.
 var startRunes = sync.OnceValue(func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, c := range "前不近日最上下后後过過再现現此年月中本这這Qq第首大去今明次当當同昨尋聽翌隔星礼禮周週早清晨凌正晌午晏傍晚夜深半东東" {
+	for _, c := range "前不近日最上下后後过過再现現此年月中本这這Qq第首大去今明次当當同昨尋聽翌隔星礼禮周週早清晨凌正晌午晏傍晚夜深半东東闰閏农農阴陰旧舊夏腊臘冬" {
 		m[c] = true
 	}
 	for c := range firstRunes() {
@@ -282,8 +283,15 @@ func (s *scanner) point(i int, base *pt) (a, b pt, hasEnd bool, end int, ok bool
 	pos := i
 	var hy, hm, hd, hw, hp, ht bool
 	nparts := 0
+	lunar := false
 	for {
 		q := pos
+		if !lunar && !hm {
+			// 农历八月十五, 阴历二〇二一年六月
+			if k, e := s.lit(q, "农历", "農曆", "阴历", "陰曆", "旧历", "舊曆", "夏历", "夏曆"); k >= 0 {
+				q, lunar = e, true
+			}
+		}
 		if nparts > 0 {
 			q = s.sp(pos)
 			if s.at(q) == '的' && nparts > 0 {
@@ -325,6 +333,9 @@ func (s *scanner) point(i int, base *pt) (a, b pt, hasEnd bool, end int, ok bool
 		if !hm && !hd && !ht && !hw {
 			if t, tb, he, e, ok := s.month(q, a, hy); ok {
 				a, pos, hm = t, e, true
+				if lunar {
+					a.lunar = true
+				}
 				if t.d != 0 {
 					hd = true
 				}

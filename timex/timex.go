@@ -47,15 +47,30 @@ func ParseRef(s string) (time.Time, error) {
 		"2006-01-02T15:04:05Z07:00", "2006-01-02T15:04Z07:00",
 		"2006-01-02T15:04:05.999999999", "2006-01-02T15:04:05", "2006-01-02 15:04:05",
 		"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15", "2006-01-02",
-		"2006/01/02", "2006-01", "2006",
+		"2006/01/02",
 	} {
 		if t, err := time.ParseInLocation(l, s, cst); err == nil {
 			return t, nil
 		}
 	}
+	// a month or a year only: the location marks the precision
+	if t, err := time.ParseInLocation("2006-01", s, refMonthLoc); err == nil {
+		return t, nil
+	}
+	if t, err := time.ParseInLocation("2006", s, refYearLoc); err == nil {
+		return t, nil
+	}
 	_, err := time.Parse(time.RFC3339, s)
 	return time.Time{}, err
 }
+
+// refMonthLoc and refYearLoc are China time; ParseRef gives them to a
+// reference that names only a month or a year, so that Find knows how much
+// the reference says.
+var (
+	refMonthLoc = time.FixedZone("CST", 8*3600)
+	refYearLoc  = time.FixedZone("CST", 8*3600)
+)
 
 const (
 	gNone = iota
@@ -83,6 +98,8 @@ type pt struct {
 	hol       int  // holiday index + 1 waiting for a year
 	dayOffset int  // days to add after the year is known (holiday+N)
 	relDay    bool // the date comes from the reference
+	lunar     bool // month and day are on the Chinese calendar
+	leap      bool // a leap month (闰四月)
 }
 
 func newPt() pt { return pt{h: -1, mi: -1, s: -1} }
@@ -110,6 +127,13 @@ func Find(text string, opts Options) []Date {
 		ref := opts.Ref
 		s.ry, s.rm, s.rd = ref.Year(), int(ref.Month()), ref.Day()
 		s.rh, s.rmi, s.rs = ref.Hour(), ref.Minute(), ref.Second()
+		s.prec = gSecond
+		switch ref.Location() {
+		case refYearLoc:
+			s.prec = gYear
+		case refMonthLoc:
+			s.prec = gMonth
+		}
 	}
 	raws := s.scan()
 	if len(raws) == 0 {
