@@ -10,7 +10,7 @@ const (
 	hFixed = iota
 	hEaster
 	hOrthodox
-	hNth // a = month, b = n*10 + weekday
+	hNth   // a = month, b = n*10 + weekday
 	hLunar // a = lunar month, b = day
 	hEve   // 除夕: the last day of the lunar year
 	hTerm  // a = solar term index (termNames)

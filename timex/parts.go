@@ -33,6 +33,24 @@ func (s *scanner) numericDate(q int) (pt, int, bool) {
 		}
 		e2 := n2.end
 		if c := s.at(e2); isSep(c) && (c == sep || c != '/' && sep != '/') {
+			if n3, ok := readNum(s.r, e2+1); ok && n3.arabic && n3.nd == 4 && inRune(s.at(n3.end), ":：") {
+				// 2018-12-1209:03: the day and the hour run together
+				if d, h := n3.v/100, n3.v%100; d >= 1 && d <= daysIn(n1.v, n2.v) && h <= 23 {
+					if m, ok := readNum(s.r, n3.end+1); ok && m.arabic && m.nd == 2 && m.v <= 59 {
+						t.y, t.mo, t.d, t.h, t.mi, t.g, t.yearAbs = n1.v, n2.v, d, h, m.v, gMinute, true
+						return t, m.end, true
+					}
+				}
+			}
+			if n3, ok := readNum(s.r, e2+1); ok && n3.arabic && n3.nd <= 2 && n3.v >= 1 && n3.v <= daysIn(n1.v, n2.v) && s.at(n3.end) == '-' {
+				// 2021-09-12-11：23
+				if h, ok := readNum(s.r, n3.end+1); ok && h.arabic && h.nd <= 2 && h.v <= 23 && inRune(s.at(h.end), ":：") {
+					if m, ok := readNum(s.r, h.end+1); ok && m.arabic && m.nd == 2 && m.v <= 59 {
+						t.y, t.mo, t.d, t.h, t.mi, t.g, t.yearAbs = n1.v, n2.v, n3.v, h.v, m.v, gMinute, true
+						return t, m.end, true
+					}
+				}
+			}
 			if n3, ok := readNum(s.r, e2+1); ok && n3.arabic && n3.nd <= 2 && n3.v >= 1 && n3.v <= daysIn(n1.v, n2.v) {
 				if c3 := s.at(n3.end); !(isSep(c3) && adigit(s.at(n3.end+1)) >= 0) && !inRune(c3, "%万元") {
 					t.y, t.mo, t.d, t.g, t.yearAbs = n1.v, n2.v, n3.v, gDay, true
@@ -68,6 +86,11 @@ func (s *scanner) numericDate(q int) (pt, int, bool) {
 				t.y, t.mo, t.d, t.g, t.yearAbs = n3.v, n1.v, n2.v, gDay, true
 				return t, n3.end, true
 			}
+			// 3/3/15, 10/31/74: month, day, two-digit year
+			if ok && n3.arabic && n3.nd == 2 && n1.v >= 1 && n1.v <= 12 && n2.v >= 1 && n2.v <= daysIn(0, n1.v) && s.plainEnd(n3.end) {
+				t.y, t.mo, t.d, t.g, t.yearAbs = s.twoDigitYear(n3.v), n1.v, n2.v, gDay, true
+				return t, n3.end, true
+			}
 			return t, q, false
 		}
 		if n1.v < 1 || n1.v > 12 || n2.v < 1 || n2.v > daysIn(0, n1.v) {
@@ -82,8 +105,45 @@ func (s *scanner) numericDate(q int) (pt, int, bool) {
 			t.mo, t.d, t.g = n1.v, n2.v, gDay
 			return t, n2.end, true
 		}
+		// 2/15, 6-3 standing alone: a month and a day, not a fraction or a score
+		if s.plainStart(q) && s.plainEnd(n2.end) {
+			t.mo, t.d, t.g = n1.v, n2.v, gDay
+			return t, n2.end, true
+		}
+	}
+	// 6·30: a date named by its month and day
+	if n1.nd <= 2 && (sep == '·' || sep == '•' || sep == '.' && s.plainStart(q)) && n1.v >= 1 && n1.v <= 12 {
+		if n2, ok := readNum(s.r, e+1); ok && n2.arabic && n2.nd <= 2 && n2.v >= 1 && n2.v <= daysIn(0, n1.v) && (sep != '.' || n2.nd == 2 || s.plainEnd(n2.end)) && s.plainEnd(n2.end) {
+			if sep == '.' && n2.nd == 1 {
+				return t, q, false
+			}
+			t.mo, t.d, t.g = n1.v, n2.v, gDay
+			return t, n2.end, true
+		}
+	}
+	// 2022 11 23: year, month and day parted by single blanks
+	if n1.nd == 4 && n1.v >= 1900 && n1.v <= 2100 && sep == ' ' {
+		if n2, ok := readNum(s.r, e+1); ok && n2.arabic && n2.nd <= 2 && n2.v >= 1 && n2.v <= 12 && s.at(n2.end) == ' ' {
+			if n3, ok := readNum(s.r, n2.end+1); ok && n3.arabic && n3.nd <= 2 && n3.v >= 1 && n3.v <= daysIn(n1.v, n2.v) && s.plainEnd(n3.end) {
+				t.y, t.mo, t.d, t.g, t.yearAbs = n1.v, n2.v, n3.v, gDay, true
+				return t, n3.end, true
+			}
+		}
 	}
 	return t, q, false
+}
+
+// plainStart reports whether a number at i stands alone on its left: at the
+// start, after a blank or after punctuation that does not join numbers.
+func (s *scanner) plainStart(i int) bool {
+	p := s.at(i - 1)
+	return p == 0 || p == ' ' || p == '\n' || p == '\t' || p == '\u3000' || inRune(p, "，。、；：！？（“‘《【,;!?(")
+}
+
+// plainEnd reports whether what ends at i stands alone on its right.
+func (s *scanner) plainEnd(i int) bool {
+	c := s.at(i)
+	return c == 0 || c == ' ' || c == '\n' || c == '\t' || c == '\u3000' || inRune(c, "，。、；！？）”’》】,;!?)")
 }
 
 var relYears = [...]struct {
@@ -166,6 +226,11 @@ func (s *scanner) year(q int, a pt) (pt, pt, bool, int, bool) {
 			}
 			if _, _, ok2 := s.quarter(e); ok2 {
 				ok = true
+			}
+			if tmp := newPt(); !ok {
+				if _, _, ok2 := s.holiday(e, &tmp); ok2 {
+					ok = true // 26年除夕, 零六年端午
+				}
 			}
 			if k, _ := s.lit(e, "上半年", "下半年", "前"); k >= 0 {
 				ok = true
@@ -545,70 +610,12 @@ func (s *scanner) day(q int, a pt, hy, hm, first bool) (pt, pt, bool, int, bool)
 		}
 	}
 	if n, ok := readNum(s.r, q); ok {
-		e := n.end
-		c := s.at(e)
-		// 12-19日, 九号到十五号 is read as a range by the caller
-		if !inRune(c, "日号號") {
-			if hm && !n.pos || hm && n.v > 10 {
-				// 1月3, 十月31: a day without 日
-				if j, ok := s.connector(e); ok {
-					if n2, ok := readNum(s.r, j); ok && inRune(s.at(n2.end), "日号號") && n2.v > n.v && n2.v <= daysIn(t.y, t.mo) && n.v >= 1 {
-						t.d, t.g = n.v, gDay
-						tb = t
-						tb.d = n2.v
-						return t, tb, true, n2.end + 1, true
-					}
-				}
-				if (n.arabic && n.nd <= 2 || !n.arabic) && n.v >= 1 && n.v <= daysIn(t.y, t.mo) &&
-					(isPunct(c) || inRune(c, "至到晚上下早中凌夜出") || c == 0) {
-					t.d, t.g = n.v, gDay
-					if !n.arabic {
-						// 八月十五, 五月廿二: a Chinese day without 日 is on the Chinese calendar
-						t.lunar = true
-					}
-					return t, tb, false, e, true
-				}
-			}
-			// damaged: 65上午 is 6月5日上午
-			if !hm && !hy && n.arabic && (n.nd == 2 || n.nd == 3) && !inRune(s.at(q-1), "月.") {
-				if k, _ := s.lit(e, "上午", "下午", "晚上", "晚"); k >= 0 {
-					if t2, ok := s.damaged(n, a); ok {
-						return t2, tb, false, e, true
-					}
-				}
-			}
+		if t2, tb2, he, e, ok := s.dayNum(q, n, a, hy, hm); ok {
+			return t2, tb2, he, e, true
+		}
+		if !hy && !hm {
 			return t, tb, false, q, false
 		}
-		if n.arabic && n.nd >= 3 || n.v > 31 {
-			if !hm && !hy && n.arabic && n.nd >= 3 && n.nd <= 4 && !inRune(s.at(q-1), "月.") {
-				if t2, ok := s.damaged(n, a); ok {
-					return t2, tb, false, e + 1, true
-				}
-			}
-			return t, tb, false, q, false
-		}
-		if n.v < 1 || hm && t.mo > 0 && n.v > daysIn(t.y, t.mo) {
-			return t, tb, false, q, false
-		}
-		next := s.at(e + 1)
-		if c == '号' || c == '號' {
-			if inRune(next, "楼樓线線院馆館码碼令文字房室门門位箱车車机機元床牌厅廳店口岸桥橋台臺仓倉坑井展池道路街栋棟单單区區场場洞舍堂球手种種件桌窗卡人") {
-				return t, tb, false, q, false
-			}
-		} else if inRune(next, "内內以之间間元游遊制均报報常益记記志程期薪工") {
-			return t, tb, false, q, false
-		}
-		if !hm && !hy {
-			if n.liang || inRune(s.at(q-1), "个個第街路巷道弄村楼樓里區区院号號栋棟室组組座期") {
-				return t, tb, false, q, false
-			}
-			prevOK := c == '日' && n.arabic && (q == 0 || isPunct(s.at(q-1)))
-			if !prevOK && !(isPunct(next) || inRune(next, "上下中早晚凌傍夜午至到起前后後在于於召举舉开開是的和与與及或当當时時起止晨深将將再同又也就即")) && adigit(next) < 0 {
-				return t, tb, false, q, false
-			}
-		}
-		t.d, t.g = n.v, gDay
-		return t, tb, false, e + 1, true
 	}
 	if hy || hm {
 		if h, e, ok := s.holiday(q, &t); ok {
@@ -984,4 +991,73 @@ func (s *scanner) wordBefore(i int, w string) int {
 		return i - n
 	}
 	return -1
+}
+
+// dayNum reads a day written as a number: 24日, 3号, 十五 after a month.
+func (s *scanner) dayNum(q int, n num, a pt, hy, hm bool) (pt, pt, bool, int, bool) {
+	t, tb := a, newPt()
+	e := n.end
+	c := s.at(e)
+	// 12-19日, 九号到十五号 is read as a range by the caller
+	if !inRune(c, "日号號") {
+		if hm && !n.pos || hm && n.v > 10 {
+			// 1月3, 十月31: a day without 日
+			if j, ok := s.connector(e); ok {
+				if n2, ok := readNum(s.r, j); ok && inRune(s.at(n2.end), "日号號") && n2.v > n.v && n2.v <= daysIn(t.y, t.mo) && n.v >= 1 {
+					t.d, t.g = n.v, gDay
+					tb = t
+					tb.d = n2.v
+					return t, tb, true, n2.end + 1, true
+				}
+			}
+			if (n.arabic && n.nd <= 2 || !n.arabic) && n.v >= 1 && n.v <= daysIn(t.y, t.mo) &&
+				(isPunct(c) || inRune(c, "至到晚上下早中凌夜出") || c == 0) {
+				t.d, t.g = n.v, gDay
+				if !n.arabic {
+					// 八月十五, 五月廿二: a Chinese day without 日 is on the Chinese calendar
+					t.lunar = true
+				}
+				return t, tb, false, e, true
+			}
+		}
+		// damaged: 65上午 is 6月5日上午
+		if !hm && !hy && n.arabic && (n.nd == 2 || n.nd == 3) && !inRune(s.at(q-1), "月.") {
+			if k, _ := s.lit(e, "上午", "下午", "晚上", "晚"); k >= 0 {
+				if t2, ok := s.damaged(n, a); ok {
+					return t2, tb, false, e, true
+				}
+			}
+		}
+		return t, tb, false, q, false
+	}
+	if n.arabic && n.nd >= 3 || n.v > 31 {
+		if !hm && !hy && n.arabic && n.nd >= 3 && n.nd <= 4 && !inRune(s.at(q-1), "月.") {
+			if t2, ok := s.damaged(n, a); ok {
+				return t2, tb, false, e + 1, true
+			}
+		}
+		return t, tb, false, q, false
+	}
+	if n.v < 1 || hm && t.mo > 0 && n.v > daysIn(t.y, t.mo) {
+		return t, tb, false, q, false
+	}
+	next := s.at(e + 1)
+	if c == '号' || c == '號' {
+		if inRune(next, "楼樓线線院馆館码碼令文字房室门門位箱车車机機元床牌厅廳店口岸桥橋台臺仓倉坑井展池道路街栋棟单單区區场場洞舍堂球手种種件桌窗卡人") {
+			return t, tb, false, q, false
+		}
+	} else if inRune(next, "内內以之间間元游遊制均报報常益记記志程期薪工") {
+		return t, tb, false, q, false
+	}
+	if !hm && !hy {
+		if n.liang || inRune(s.at(q-1), "个個第街路巷道弄村楼樓里區区院号號栋棟室组組座期") {
+			return t, tb, false, q, false
+		}
+		prevOK := c == '日' && n.arabic && (q == 0 || isPunct(s.at(q-1)))
+		if !prevOK && !(isPunct(next) || inRune(next, "上下中早晚凌傍夜午至到起前后後在于於召举舉开開是的和与與及或当當时時起止晨深将將再同又也就即")) && adigit(next) < 0 {
+			return t, tb, false, q, false
+		}
+	}
+	t.d, t.g = n.v, gDay
+	return t, tb, false, e + 1, true
 }
