@@ -285,11 +285,17 @@ func (s *scanner) amount(i int) (qty float64, g int, e int, ok bool) {
 	if inRune(s.at(j), "个個") && !inRune(s.at(j+1), "月钟鐘") {
 		j++
 	}
+	if s.at(j) == '多' && inRune(s.at(j-1), "个個") {
+		j++ // 三个多月
+	}
 	if inRune(s.at(j), "个個") && s.at(j+1) == '半' {
 		qty += 0.5
 		j += 2
 		if inRune(s.at(j), "月") {
 			return qty, gMonth, j + 1, true
+		}
+		if k, e := s.lit(j, "小时", "小時", "钟头", "鐘頭"); k >= 0 {
+			return qty, gHour, e, true
 		}
 		return 0, 0, i, false
 	}
@@ -304,6 +310,116 @@ func (s *scanner) amount(i int) (qty float64, g int, e int, ok bool) {
 		}
 	}
 	return 0, 0, i, false
+}
+
+// span reads a stretch of time counted from the reference: 未来7天,
+// 近30天, 过去5分钟, 60日内, 三个多月以来. Its Value is the start instant,
+// End the end one, both at second grain.
+func (s *scanner) span(q int) (raw, bool) {
+	dir := 0 // +1 from the reference on, -1 up to it
+	k, j := s.lit(q, "未来", "未來", "今后", "今後", "接下来", "接下來", "过去的", "過去的", "过去", "過去", "最近", "近")
+	switch {
+	case k < 0:
+		if !isDigitLike(s.at(q)) && s.at(q) != '半' {
+			return raw{}, false
+		}
+	case k < 6:
+		dir = 1
+	default:
+		dir = -1
+	}
+	if k == 11 && inRune(s.at(q-1), "最将將接靠附") {
+		return raw{}, false
+	}
+	qty, g, e, ok := s.amount(j)
+	if !ok || g == gYear && qty >= 100 {
+		return raw{}, false
+	}
+	since := false
+	if k2, e2 := s.lit(e, "以内", "以內", "之内", "之內", "内", "內", "里", "裡", "以来", "以來"); k2 >= 0 {
+		switch {
+		case k2 >= 8:
+			// 80多年以来 is a history, not a date
+			if dir != 0 || g == gYear && qty >= 10 {
+				return raw{}, false
+			}
+			dir, since = -1, true
+		case k2 >= 6:
+			if dir >= 0 {
+				return raw{}, false
+			}
+		case dir == 0:
+			dir = 1
+		}
+		e = e2
+	} else if dir == 0 {
+		return raw{}, false
+	}
+	w := raw{start: q, end: e}
+	if !s.hasRef {
+		return w, true
+	}
+	ref := time.Date(s.ry, time.Month(s.rm), s.rd, s.rh, s.rmi, s.rs, 0, time.UTC)
+	n := int(qty)
+	half := qty != float64(n)
+	var x time.Time
+	switch g {
+	case gSecond:
+		x = ref.Add(time.Duration(dir*n) * time.Second)
+	case gMinute:
+		x = ref.Add(time.Duration(dir) * time.Duration(qty*60) * time.Second)
+	case gHour:
+		x = ref.Add(time.Duration(dir) * time.Duration(qty*60) * time.Minute)
+	case gDay:
+		x = ref.AddDate(0, 0, dir*n)
+		if half {
+			x = x.Add(time.Duration(dir) * 12 * time.Hour)
+		}
+	case gWeek:
+		x = ref.AddDate(0, 0, dir*7*n)
+		if half {
+			x = x.AddDate(0, 0, dir*3)
+		}
+	case gMonth:
+		x = ref.AddDate(0, dir*n, 0)
+		if half {
+			x = x.AddDate(0, 0, dir*15)
+		}
+	case gYear:
+		x = ref.AddDate(dir*n, 0, 0)
+		if half {
+			x = x.AddDate(0, dir*6, 0)
+		}
+	}
+	if dir < 0 {
+		// a count of months or years starts at a day; 以来 at the unit
+		if g == gMonth || g == gYear {
+			x = time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
+		}
+		if since {
+			switch {
+			case g == gYear && !half:
+				x = time.Date(x.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+			case g == gYear || g == gMonth:
+				x = time.Date(x.Year(), x.Month(), 1, 0, 0, 0, 0, time.UTC)
+			}
+		}
+	}
+	a, b := newPt(), newPt()
+	from, to := x, ref
+	if dir > 0 {
+		from, to = ref, x
+	}
+	setInstant(&a, from)
+	setInstant(&b, to)
+	w.a, w.b, w.hasEnd, w.fmtOK = a, b, true, true
+	return w, true
+}
+
+func setInstant(t *pt, x time.Time) {
+	t.y, t.mo, t.d = x.Year(), int(x.Month()), x.Day()
+	t.h, t.mi, t.s = x.Hour(), x.Minute(), x.Second()
+	t.g, t.relDay = gSecond, true
 }
 
 // offset reads 3天前, 三天后, 两周后, 半个月前, 上两周, 下三个月.
@@ -644,11 +760,20 @@ func (s *scanner) resolve(raws []raw) {
 				}
 			case s.hasRef:
 				x := s.refDate()
-				if s.fwd {
-					before := func(h int) bool { return h < s.rh || h == s.rh && max(a.mi, 0) < s.rmi }
+				// a reference with a time of day: a clock time without a
+				// part of the day is the next one after it, 3点 on the
+				// 12-hour clock, 6:30 on the 24-hour clock
+				refTime := s.prec == gSecond && (s.rh != 0 || s.rmi != 0 || s.rs != 0)
+				if s.fwd || refTime && a.pod == "" {
+					before := func(h int) bool {
+						return h < s.rh || h == s.rh && (max(a.mi, 0) < s.rmi || max(a.mi, 0) == s.rmi && max(a.s, 0) < s.rs)
+					}
 					if before(a.h) {
-						if a.pod == "" && a.h < 12 && !before(a.h+12) {
+						if !a.h24 && a.h < 12 && !before(a.h+12) {
 							a.h += 12
+							if w.hasEnd && w.b.h >= 0 && w.b.h < 12 {
+								w.b.h += 12
+							}
 						} else {
 							x = x.AddDate(0, 0, 1)
 						}

@@ -975,6 +975,8 @@ func (s *scanner) clock(q int, a pt, pod string, notFirst bool) (pt, int, bool) 
 		h = 24
 	}
 	t.h, t.mi, t.s, t.g = h, max(mi, 0), sec, g
+	// 14:30 and 0点 are on the 24-hour clock; 3点 alone may be 3 or 15
+	t.h24 = colon || pod != "" || h == 0 || h > 12
 	if g == gHour {
 		t.mi = 0
 	}

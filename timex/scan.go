@@ -175,7 +175,7 @@ func (s *scanner) scan() []raw {
 // digits: the first characters of every word the scanner knows.
 var startRunes = sync.OnceValue(func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, c := range "前不近日最上下后後过過再现現此年月中本这這Qq第首大去今明次当當同昨尋聽翌隔星礼禮周週早清晨凌正晌午晏傍晚夜深半东東闰閏农農阴陰旧舊夏腊臘冬" {
+	for _, c := range "前不近日最上下后後过過再现現此年月中本这這Qq第首大去今明次当當同昨尋聽翌隔星礼禮周週早清晨凌正晌午晏傍晚夜深半东東未接过過闰閏农農阴陰旧舊夏腊臘冬" {
 		m[c] = true
 	}
 	for c := range firstRunes() {
@@ -187,6 +187,9 @@ var startRunes = sync.OnceValue(func() map[rune]bool {
 // parseAt reads one expression starting at i.
 func (s *scanner) parseAt(i int) (raw, bool) {
 	c := s.r[i]
+	if w, ok := s.span(i); ok {
+		return w, true
+	}
 	if w, ok := s.fuzzy(i); ok {
 		return w, true
 	}

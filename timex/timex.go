@@ -100,6 +100,7 @@ type pt struct {
 	relDay    bool // the date comes from the reference
 	lunar     bool // month and day are on the Chinese calendar
 	leap      bool // a leap month (闰四月)
+	h24       bool // the hour is unambiguous (14:30, 下午3点), not 3点 alone
 }
 
 func newPt() pt { return pt{h: -1, mi: -1, s: -1} }
