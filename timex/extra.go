@@ -144,18 +144,10 @@ func (s *scanner) holiday(q int, t *pt) (int, int, bool) {
 	if k, e := s.lit(q, "东正教", "東正教"); k >= 0 {
 		orth, j = true, e
 	}
-	if !firstRunes()[s.at(j)] {
-		return 0, q, false
-	}
 	best, bestEnd := -1, j
-	for k := range holidays {
-		rest := holidays[k].names
-		for rest != "" {
-			var name string
-			name, rest, _ = strings.Cut(rest, "|")
-			if e, ok := s.is(j, name); ok && e > bestEnd {
-				best, bestEnd = k, e
-			}
+	for _, hn := range holidayIndex()[s.at(j)] {
+		if e := j + len(hn.name); e > bestEnd && e <= s.n && runesAt(s.r, j, hn.name) {
+			best, bestEnd = hn.idx, e
 		}
 	}
 	if best < 0 {
@@ -210,19 +202,43 @@ func (s *scanner) holidayOf(t *pt) *hday {
 	return &h
 }
 
-// firstRunes holds the first characters of the holiday names.
-var firstRunes = sync.OnceValue(func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, h := range holidays {
+type holidayName struct {
+	name []rune
+	idx  int
+}
+
+// holidayIndex lists the holiday names by their first character.
+var holidayIndex = sync.OnceValue(func() map[rune][]holidayName {
+	m := map[rune][]holidayName{}
+	for k, h := range holidays {
 		rest := h.names
 		for rest != "" {
 			var name string
 			name, rest, _ = strings.Cut(rest, "|")
-			for _, c := range name {
-				m[c] = true
-				break
-			}
+			r := []rune(name)
+			m[r[0]] = append(m[r[0]], holidayName{r, k})
 		}
+	}
+	return m
+})
+
+func runesAt(r []rune, i int, w []rune) bool {
+	if i+len(w) > len(r) {
+		return false
+	}
+	for k, c := range w {
+		if r[i+k] != c {
+			return false
+		}
+	}
+	return true
+}
+
+// firstRunes holds the first characters of the holiday names.
+var firstRunes = sync.OnceValue(func() map[rune]bool {
+	m := map[rune]bool{}
+	for c := range holidayIndex() {
+		m[c] = true
 	}
 	return m
 })
@@ -267,6 +283,14 @@ var units = [...]unit{
 	{"个月", gMonth}, {"個月", gMonth}, {"月", gMonth}, {"年", gYear},
 }
 
+var unitWords = func() []string {
+	var w []string
+	for _, u := range units {
+		w = append(w, u.w)
+	}
+	return w
+}()
+
 // amount reads "3天", "两个月", "半个月", "一年半" at i.
 func (s *scanner) amount(i int) (qty float64, g int, e int, ok bool) {
 	j := i
@@ -299,9 +323,9 @@ func (s *scanner) amount(i int) (qty float64, g int, e int, ok bool) {
 		}
 		return 0, 0, i, false
 	}
-	for _, u := range units {
-		if e, ok := s.is(j, u.w); ok {
-			g = u.g
+	if k, e := s.lit(j, unitWords...); k >= 0 {
+		{
+			g = units[k].g
 			if s.at(e) == '半' {
 				qty += 0.5
 				e++

@@ -112,8 +112,6 @@ func chinaDay(jd float64) int {
 
 func dayDate(n int) time.Time { return mkdate(1970, 1, 1+n) }
 
-func dayNum(x time.Time) int { return int(x.Unix() / 86400) }
-
 // solarTerm is the China day of the moment the sun reaches longitude lon
 // (degrees) in Gregorian year y (for lon >= 285: January to early March).
 func solarTerm(y int, lon float64) int {

@@ -385,13 +385,32 @@ var relMonths = [...]struct {
 	{"这个月", 0}, {"這個月", 0}, {"这月", 0}, {"本月", 0}, {"今個月", 0}, {"当月", 0}, {"當月", 0}, {"同月", 0},
 }
 
-func (s *scanner) relMonth(q int) (int, int) {
-	for k, m := range relMonths {
-		if e, ok := s.is(q, m.w); ok {
-			return k, e
-		}
+var relMonthWords = func() []string {
+	var w []string
+	for _, m := range relMonths {
+		w = append(w, m.w)
 	}
-	return -1, q
+	return w
+}()
+
+var relDayWords = func() []string {
+	var w []string
+	for _, m := range relDays {
+		w = append(w, m.w)
+	}
+	return w
+}()
+
+var podWords = func() []string {
+	var w []string
+	for _, m := range pods {
+		w = append(w, m.w)
+	}
+	return w
+}()
+
+func (s *scanner) relMonth(q int) (int, int) {
+	return s.lit(q, relMonthWords...)
 }
 
 func (s *scanner) month(q int, a pt, hy bool) (pt, pt, bool, int, bool) {
@@ -624,8 +643,9 @@ func (s *scanner) day(q int, a pt, hy, hm, first bool) (pt, pt, bool, int, bool)
 		}
 		return t, tb, false, q, false
 	}
-	for _, rd := range relDays {
-		if e, ok := s.is(q, rd.w); ok {
+	if k, e := s.lit(q, relDayWords...); k >= 0 {
+		rd := &relDays[k]
+		{
 			if s.hasRef {
 				t.setDate(s.refDate().AddDate(0, 0, rd.off))
 				t.relDay = true
@@ -821,11 +841,8 @@ var pods = [...]struct{ w, pod string }{
 
 func (s *scanner) partOfDay(q int, a pt, hasDay bool) (pt, int, bool) {
 	t := a
-	for _, p := range pods {
-		e, ok := s.is(q, p.w)
-		if !ok {
-			continue
-		}
+	if k, e := s.lit(q, podWords...); k >= 0 {
+		p := &pods[k]
 		if e-q == 1 {
 			// 早/晚 alone: before a clock time, or 24日晚
 			if !(isDigitLike(s.at(e)) || hasDay && p.w == "晚" && !inRune(s.at(e), "会會宴报報餐饭飯自")) {

@@ -28,13 +28,15 @@ func (s *scanner) lit(i int, words ...string) (int, int) {
 		return -1, i
 	}
 	c0 := s.r[i]
+	var buf [utf8.UTFMax]byte
+	nb := utf8.EncodeRune(buf[:], c0)
 	for k, w := range words {
-		if firstRune(w) != c0 {
+		if len(w) < nb || w[nb-1] != buf[nb-1] || w[0] != buf[0] || nb > 2 && w[1] != buf[1] || nb > 3 && w[2] != buf[2] {
 			continue
 		}
-		j := i
+		j := i + 1
 		ok := true
-		for _, c := range w {
+		for _, c := range w[nb:] {
 			if j >= s.n || s.r[j] != c {
 				ok = false
 				break
@@ -46,19 +48,6 @@ func (s *scanner) lit(i int, words ...string) (int, int) {
 		}
 	}
 	return -1, i
-}
-
-// firstRune decodes the first character of w; Chinese characters take the
-// three-byte path.
-func firstRune(w string) rune {
-	if len(w) >= 3 && w[0] >= 0xE0 && w[0] < 0xF0 {
-		return rune(w[0]&0x0F)<<12 | rune(w[1]&0x3F)<<6 | rune(w[2]&0x3F)
-	}
-	if len(w) > 0 && w[0] < 0x80 {
-		return rune(w[0])
-	}
-	r, _ := utf8.DecodeRuneInString(w)
-	return r
 }
 
 func (s *scanner) is(i int, w string) (int, bool) {
@@ -146,14 +135,14 @@ func (s *scanner) startable(i int) bool {
 
 func (s *scanner) scan() []raw {
 	var out []raw
-	kw := startRunes()
+	kw := startSet()
 	every := -1
 	for i := 0; i < s.n; {
 		c := s.r[i]
 		if c == '每' {
 			every = i
 		}
-		if !(isDigitLike(c) || kw[c]) || !s.startable(i) {
+		if !(c < 0x10000 && kw[c>>6]&(1<<(c&63)) != 0) || !s.startable(i) {
 			i++
 			continue
 		}
@@ -182,6 +171,25 @@ var startRunes = sync.OnceValue(func() map[rune]bool {
 		m[c] = true
 	}
 	return m
+})
+
+// startSet is startRunes and the digits as a bit set over the BMP.
+var startSet = sync.OnceValue(func() *[1024]uint64 {
+	var b [1024]uint64
+	set := func(c rune) {
+		if c < 0x10000 {
+			b[c>>6] |= 1 << (c & 63)
+		}
+	}
+	for c := range startRunes() {
+		set(c)
+	}
+	for c := rune(0); c < 0x10000; c++ {
+		if isDigitLike(c) {
+			set(c)
+		}
+	}
+	return &b
 })
 
 // parseAt reads one expression starting at i.

@@ -141,31 +141,73 @@ func Find(text string, opts Options) []Date {
 		return nil
 	}
 	s.resolve(raws)
-	var out []Date
-	idx := map[string]int{}
+	// one buffer for all values and the byte offsets of the mentions: a
+	// few allocations per call, not a few per date
+	type span struct{ v0, v1, e0, e1, b0, b1 int }
+	spans := make([]span, 0, len(raws))
+	vb := make([]byte, 0, 24*len(raws))
+	out := make([]Date, 0, len(raws))
+	ments := make([][2]int, 0, len(raws))
+	ri, bi := 0, 0
+	toByte := func(target int) int {
+		for ri < target && bi < len(text) {
+			_, sz := utf8.DecodeRuneInString(text[bi:])
+			bi += sz
+			ri++
+		}
+		return bi
+	}
 	for k := range raws {
 		w := &raws[k]
 		if !w.fmtOK {
 			continue
 		}
-		d := Date{
-			Text:      string(r[w.start:w.end]),
-			Value:     format(&w.a),
+		var sp span
+		sp.b0 = toByte(w.start)
+		sp.b1 = toByte(w.end)
+		sp.v0 = len(vb)
+		vb = appendFormat(vb, &w.a)
+		sp.v1, sp.e0 = len(vb), len(vb)
+		if w.hasEnd {
+			vb = appendFormat(vb, &w.b)
+		}
+		sp.e1 = len(vb)
+		dup := -1
+		for j := range out {
+			o := &spans[j]
+			if text[o.b0:o.b1] == text[sp.b0:sp.b1] && string(vb[o.v0:o.v1]) == string(vb[sp.v0:sp.v1]) {
+				dup = j
+				break
+			}
+		}
+		if dup >= 0 {
+			out[dup].Mentions = append(out[dup].Mentions, [2]int{w.start, w.end})
+			continue
+		}
+		ments = append(ments, [2]int{w.start, w.end})
+		out = append(out, Date{
 			Grain:     grainNames[w.a.g],
 			PartOfDay: w.a.pod,
 			Fuzzy:     w.a.fuzzy,
+			Mentions:  ments[len(ments)-1 : len(ments) : len(ments)],
+		})
+		spans = append(spans, sp)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	vs := string(vb)
+	for j := range out {
+		sp := &spans[j]
+		out[j].Value = vs[sp.v0:sp.v1]
+		if sp.e1 > sp.e0 {
+			out[j].End = vs[sp.e0:sp.e1]
 		}
-		if w.hasEnd {
-			d.End = format(&w.b)
+		out[j].Text = text[sp.b0:sp.b1]
+		if !utf8.ValidString(out[j].Text) {
+			m := out[j].Mentions[0]
+			out[j].Text = string(r[m[0]:m[1]])
 		}
-		key := d.Text + "\x00" + d.Value
-		if j, ok := idx[key]; ok {
-			out[j].Mentions = append(out[j].Mentions, [2]int{w.start, w.end})
-			continue
-		}
-		d.Mentions = [][2]int{{w.start, w.end}}
-		idx[key] = len(out)
-		out = append(out, d)
 	}
 	return out
 }
@@ -207,8 +249,7 @@ func pad2(b []byte, v int) []byte {
 	return strconv.AppendInt(b, int64(v), 10)
 }
 
-func format(t *pt) string {
-	b := make([]byte, 0, 20)
+func appendFormat(b []byte, t *pt) []byte {
 	if t.y > 0 {
 		if t.y < 1000 {
 			b = append(b, '0')
@@ -224,7 +265,7 @@ func format(t *pt) string {
 		b = append(b, "XXXX"...)
 	}
 	if t.g == gYear {
-		return string(b)
+		return b
 	}
 	b = append(b, '-')
 	if t.mo > 0 {
@@ -233,7 +274,7 @@ func format(t *pt) string {
 		b = append(b, "XX"...)
 	}
 	if t.g == gMonth || t.g == gQuarter {
-		return string(b)
+		return b
 	}
 	b = append(b, '-')
 	if t.d > 0 {
@@ -242,7 +283,7 @@ func format(t *pt) string {
 		b = append(b, "XX"...)
 	}
 	if t.g <= gDay {
-		return string(b)
+		return b
 	}
 	b = append(b, 'T')
 	b = pad2(b, max(t.h, 0))
@@ -252,5 +293,5 @@ func format(t *pt) string {
 		b = append(b, ':')
 		b = pad2(b, max(t.s, 0))
 	}
-	return string(b)
+	return b
 }
