@@ -440,6 +440,18 @@ func (s *scanner) span(q int) (raw, bool) {
 	return w, true
 }
 
+// laterThanRef reports whether t begins after the reference day.
+func (s *scanner) laterThanRef(t *pt) bool {
+	k := [3]int{t.y, max(t.mo, 1), max(t.d, 1)}
+	r := [3]int{s.ry, s.rm, s.rd}
+	for i := range k {
+		if k[i] != r[i] {
+			return k[i] > r[i]
+		}
+	}
+	return t.h > s.rh
+}
+
 func setInstant(t *pt, x time.Time) {
 	t.y, t.mo, t.d = x.Year(), int(x.Month()), x.Day()
 	t.h, t.mi, t.s = x.Hour(), x.Minute(), x.Second()
@@ -871,6 +883,16 @@ func (s *scanner) resolve(raws []raw) {
 			w.b.y = a.y
 			if w.b.mo < a.mo {
 				w.b.y++
+			}
+		}
+		if w.before > 0 {
+			// 年底前, 2025年前, 明年6月之前: from the reference up to a later date
+			if s.hasRef && !w.hasEnd && a.y > 0 && s.laterThanRef(a) {
+				w.b = *a
+				setInstant(a, time.Date(s.ry, time.Month(s.rm), s.rd, s.rh, s.rmi, s.rs, 0, time.UTC))
+				w.hasEnd = true
+			} else {
+				w.end = w.before
 			}
 		}
 		norm24(a)

@@ -151,6 +151,11 @@ func (s *scanner) scan() []raw {
 			i++
 			continue
 		}
+		if w.fmtOK && !w.hasEnd {
+			if k, e := s.lit(w.end, "之前", "以前", "前"); k >= 0 && !inRune(s.at(e), "后後夕夜") && !(k == 2 && inRune(s.at(e), "年月天日周週")) {
+				w.before, w.end = w.end, e
+			}
+		}
 		// 每天晚上8点, 每周三: a recurring time is no date
 		if w.fmtOK && (every < 0 || i-every > 4) {
 			out = append(out, w)

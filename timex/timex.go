@@ -113,6 +113,7 @@ type raw struct {
 	a, b       pt
 	hasEnd     bool
 	fmtOK      bool
+	before     int // end without 之前/以前/前 (年底前): a span from the reference when later
 }
 
 // Find returns every date/time expression in text, in order of first mention.
