@@ -440,6 +440,65 @@ func (s *scanner) span(q int) (raw, bool) {
 	return w, true
 }
 
+// era reads centuries and decades: 18世纪, 上世纪80年代, 九十年代末期.
+// The Value is the first year, End the last.
+func (s *scanner) era(q int) (raw, bool) {
+	j := q
+	cent := -1 // first year of the century
+	if k, e := s.lit(j, "上世纪", "上世紀", "本世纪", "本世紀", "上个世纪", "上個世紀"); k >= 0 {
+		if !s.hasRef {
+			return raw{start: q, end: e}, true
+		}
+		cent = s.ry / 100 * 100
+		if k < 2 || k >= 4 {
+			cent -= 100
+		}
+		j = e
+	} else if n, ok := readNum(s.r, j); ok && n.v >= 1 && n.v <= 21 && (n.arabic && n.nd <= 2 || !n.arabic) {
+		if k, e := s.lit(n.end, "世纪", "世紀"); k >= 0 {
+			cent, j = (n.v-1)*100, e
+		}
+	}
+	first, last := 0, 0
+	if n, ok := readNum(s.r, j); ok && n.v >= 0 && n.v <= 90 && n.v%10 == 0 && (n.arabic && n.nd == 2 || !n.arabic && n.v > 0) && s.at(n.end) == '年' && s.at(n.end+1) == '代' {
+		c := cent
+		if c < 0 {
+			c = 1900
+			if s.hasRef && 2000+n.v <= s.ry {
+				c = 2000
+			}
+		}
+		first, last = c+n.v, c+n.v+9
+		j = n.end + 2
+	} else if cent >= 0 {
+		// 21世纪的教育: a century is a date only when named by itself or with
+		// 初/末 (18世纪, 11世纪初)
+		if _, e := s.lit(j, "末期", "末", "后期", "後期", "初期", "前期", "初", "中期", "中叶", "中葉"); e == j && !(isPunct(s.at(j)) && isPunct(s.at(q-1))) {
+			return raw{}, false
+		}
+		first, last = cent, cent+99
+	} else {
+		return raw{}, false
+	}
+	if k, e := s.lit(j, "末期", "末", "后期", "後期", "初期", "前期", "初", "中期"); k >= 0 {
+		span := last - first + 1
+		switch {
+		case k < 4:
+			first = last - span*3/10 + 1
+		case k < 7:
+			last = first + span*3/10 - 1
+		default:
+			first, last = first+span*3/10, first+span*7/10-1
+		}
+		j = e
+	}
+	t, tb := newPt(), newPt()
+	t.y, t.g, t.yearAbs = first, gYear, true
+	tb = t
+	tb.y = last
+	return raw{start: q, end: j, a: t, b: tb, hasEnd: true, fmtOK: true}, true
+}
+
 // laterThanRef reports whether t begins after the reference day.
 func (s *scanner) laterThanRef(t *pt) bool {
 	k := [3]int{t.y, max(t.mo, 1), max(t.d, 1)}

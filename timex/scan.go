@@ -203,6 +203,9 @@ func (s *scanner) parseAt(i int) (raw, bool) {
 	if w, ok := s.span(i); ok {
 		return w, true
 	}
+	if w, ok := s.era(i); ok {
+		return w, true
+	}
 	if w, ok := s.fuzzy(i); ok {
 		return w, true
 	}

@@ -125,8 +125,8 @@ func TestTextsF1(t *testing.T) {
 	r := float64(tp) / float64(max(1, tp+fn))
 	f1 := 2 * p * r / max(1e-9, p+r)
 	t.Logf("texts %d: dates P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d); not_dates read %d/%d", seen, p, r, f1, tp, fp, fn, bad, nbad)
-	if f1 < 0.85 {
-		t.Errorf("dates F1 %.3f below floor 0.85", f1)
+	if f1 < 1 {
+		t.Errorf("dates F1 %.3f below 1.000", f1)
 	}
 	if bad > 0 {
 		t.Errorf("%d not_dates read as dates", bad)
