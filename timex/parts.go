@@ -227,6 +227,17 @@ func (s *scanner) year(q int, a pt) (pt, pt, bool, int, bool) {
 			if _, _, ok2 := s.quarter(e); ok2 {
 				ok = true
 			}
+			if s.at(e) == '第' {
+				if n2, ok2 := readNum(s.r, e+1); ok2 {
+					j := n2.end
+					if inRune(s.at(j), "个個") {
+						j++
+					}
+					if k, _ := s.lit(j, "星期", "礼拜", "禮拜", "周", "週"); k >= 0 {
+						ok = true // 20年第52周
+					}
+				}
+			}
 			if tmp := newPt(); !ok {
 				if _, _, ok2 := s.holiday(e, &tmp); ok2 {
 					ok = true // 26年除夕, 零六年端午
@@ -347,6 +358,22 @@ func (s *scanner) yearMod(e int, t *pt) (int, pt, bool) {
 				tb = *t
 				t.mo, tb.mo, t.g, tb.g = 1, last, gMonth, gMonth
 				return e2, tb, true
+			}
+		}
+	}
+	// 20年第52周, 今年第三十七个星期: week 1 begins on the year's first Monday
+	if s.at(e) == '第' && t.y > 0 {
+		if n, ok := readNum(s.r, e+1); ok && n.v >= 1 && n.v <= 53 {
+			j := n.end
+			if inRune(s.at(j), "个個") {
+				j++
+			}
+			if k, e2 := s.lit(j, "星期", "礼拜", "禮拜", "周", "週"); k >= 0 && weekdayNum(s.at(e2)) == 0 {
+				first := mkdate(t.y, 1, 1)
+				x := first.AddDate(0, 0, (8-isoWeekday(first))%7+7*(n.v-1))
+				t.setDate(x)
+				t.g = gWeek
+				return e2, tb, false
 			}
 		}
 	}
