@@ -19,16 +19,37 @@
 //
 //   - A date without a year takes the year of an explicit year earlier in
 //     the same sentence (2018年1月和12月); otherwise, with a reference, the
-//     year that puts it nearest the reference (12月30日 in a page of
-//     2022-01-05 is 2021-12-30); without one, the nearest explicit year
-//     earlier in the text, else a later explicit year with the same month,
-//     else XXXX.
+//     reference's own year unless that puts it more than eight months away
+//     and an adjacent year is nearer (12月30日 in a page of 2022-01-05 is
+//     2021-12-30; 9月30日 in one of 2008-03-13 is 2008-09-30); without one,
+//     the nearest explicit year earlier in the text, else a later explicit
+//     year with the same month, else XXXX.
+//   - A reference that names only a year ("2021", see [ParseRef]) puts every
+//     yearless date and holiday in that year.
 //   - News reading: a bare weekday (周五, 星期五) or holiday (国庆节) is the
 //     most recent one, today included; 下周五 and 本周五 say which week.
 //     Duckling and the Time-NLP family lean forward instead; Options.Forward
 //     selects their reading (next weekday after today, next holiday or
 //     yearless date on or after the reference, next occurrence of a bare
 //     clock time).
+//   - Clock times: with a reference that carries a time of day (not
+//     midnight), a clock time without a date or a part of the day in its
+//     sentence is the next one after the reference, "3点" on the 12-hour
+//     clock (15:00 after 04:30) and "6:30" on the 24-hour clock (06:30 of the
+//     next day after 09:44). With a date-only reference it is on that day. The
+//     suites agree on this; it does not touch news dates, which carry a day.
+//     The twelve double hours are read (子时 23:00, 午时三刻 11:45).
+//   - Spans counted from the reference are given by their start instant at
+//     grain second, with End their end: 未来7天 and 60日内 start at the
+//     reference, 近30天 and 过去5分钟 end there, 三个多月以来 starts at the
+//     beginning of the month three months back. A later date followed by
+//     之前/以前/前 (年底前, 2025年前) is the span from the reference to it.
+//     "3天" alone and "80多年以来" (ten years or more) stay no dates.
+//   - Centuries and decades (上世纪80年代, 十九世纪七十年代, 九十年代末期)
+//     are years with End; a bare century (21世纪) only standing alone or
+//     with 初/末. 20年第52周 is a week; week 1 begins on the first Monday.
+//   - Numeric forms: 2021-07-06, 2021/7/6, 20210706, 10/31/1974, 3/3/15,
+//     2/15 and 6-3 standing alone, 6·30, "2022 11 23", 2018-12-1209:03.
 //   - Relative expressions (今天, 上周三, 下个月, 去年, 3天前, 近日 ...) need a
 //     reference; without one they are left out, as are 当年 and the like.
 //     次日/第二天 is the day after the previous date in the text.
@@ -51,9 +72,20 @@
 //   - Dates whose 月 was lost in scraping (624日下午, 1023日, 65上午) are read
 //     when no other reading fits: the split into a valid month and day,
 //     nearest the reference when there are two.
-//   - Holidays: fixed solar ones, Mother's/Father's Day, Thanksgiving,
-//     清明 and the Easter cycle (Western and Orthodox). Lunar holidays
-//     (春节, 中秋) and lunar dates are not converted.
+//   - Holidays: fixed solar ones, Mother's/Father's Day, Thanksgiving, the
+//     Easter cycle (Western and Orthodox), the 24 solar terms (立春 ...
+//     冬至; the term year runs from 立春 to 大寒, so 2017年大寒 is
+//     2018-01-20; weather words such as 大雪 only as a whole phrase or with a
+//     year) and the lunar festivals (春节, 元宵, 端午, 七夕, 中秋, 重阳,
+//     腊八, 小年, 除夕).
+//   - The Chinese calendar is computed, not tabulated (lunar.go): new moons
+//     after Meeus ch. 49, the sun's longitude after ch. 25, days in China
+//     time, month 11 holds the winter solstice, the first month without a
+//     major term of a 13-month year is the leap month. Lunar dates are read
+//     after 农历/阴历, with 正月/腊月/冬月/闰N月, with 初N days, and for a
+//     day in Chinese numerals without 日/号 (八月十五, 五月廿二). A yearless
+//     lunar date is in the lunar year numbered as the reference's year; a
+//     lunar month alone is its first day with End its last.
 //
 // # Concurrency and cost
 //

@@ -891,6 +891,24 @@ func (s *scanner) partOfDay(q int, a pt, hasDay bool) (pt, int, bool) {
 // clock reads 14:30, 下午3点15分, 十点半, 晚7时.
 func (s *scanner) clock(q int, a pt, pod string, notFirst bool) (pt, int, bool) {
 	t := a
+	// the twelve double hours: 子时 is 23:00, 午时三刻 11:45
+	if b := strings.IndexRune("子丑寅卯辰巳午未申酉戌亥", s.at(q)); b >= 0 && pod == "" {
+		e := s.sp(q + 1)
+		if inRune(s.at(e), "时時") && !inRune(s.at(e+1), "候间間期代段刻") && !isCN(s.at(q-1)) && s.at(q-1) != '尚' {
+			h := (b/3*2 + 23) % 24
+			mi := 0
+			e++
+			if n, ok := readNum(s.r, e); ok && n.v >= 1 && n.v <= 4 && n.nd == 1 && s.at(n.end) == '刻' {
+				mi, e = 15*n.v, n.end+1
+			}
+			x := time.Date(2000, 1, 1, h, mi, 0, 0, time.UTC)
+			t.h, t.mi, t.s, t.g, t.h24 = x.Hour(), x.Minute(), -1, gMinute, true
+			if mi == 0 {
+				t.g = gHour
+			}
+			return t, e, true
+		}
+	}
 	n, ok := readNum(s.r, q)
 	if !ok || n.v < 0 || n.v > 24 || n.arabic && n.nd > 2 {
 		return t, q, false

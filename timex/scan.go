@@ -169,7 +169,7 @@ func (s *scanner) scan() []raw {
 // digits: the first characters of every word the scanner knows.
 var startRunes = sync.OnceValue(func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, c := range "前不近日最上下后後过過再现現此年月中本这這Qq第首大去今明次当當同昨尋聽翌隔星礼禮周週早清晨凌正晌午晏傍晚夜深半东東未接过過闰閏农農阴陰旧舊夏腊臘冬" {
+	for _, c := range "前不近日最上下后後过過再现現此年月中本这這Qq第首大去今明次当當同昨尋聽翌隔星礼禮周週早清晨凌正晌午晏傍晚夜深半东東未接过過闰閏子丑寅卯辰巳午申酉戌亥农農阴陰旧舊夏腊臘冬" {
 		m[c] = true
 	}
 	for c := range firstRunes() {
