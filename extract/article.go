@@ -34,6 +34,9 @@ type Article struct {
 	// Pages is the number of pages joined into this article when it was
 	// split over several pages; omitted for single-page articles.
 	Pages int `json:"pages,omitempty"`
+	// Parts are the sources of the pages joined into a split article, in
+	// page order; not part of the output.
+	Parts []Source `json:"-"`
 
 	more bool // the page links to further pages of the same article
 	// neighbours are the headlines of the articles the page links to as

@@ -128,6 +128,10 @@ func (e *Extractor) JoinPages(articles []*Article) []*Article {
 		}
 		first.Body = strings.Join(bodies, "\n")
 		first.Pages = len(g)
+		first.Parts = nil
+		for _, a := range g {
+			first.Parts = append(first.Parts, a.Source)
+		}
 		e.annotate(&first)
 		out = append(out, &first)
 	}

@@ -24,6 +24,9 @@ type Options struct {
 	Workers int
 	// Read configures the corpus readers (size limit).
 	Read corpus.Options
+	// Seen, when set, reports inputs done before (by the SHA-256 of their
+	// bytes): they are not extracted, and their result has Seen set.
+	Seen func(sha256 string) bool
 }
 
 // Result is the outcome for one input item: an article, or an error. Skip
@@ -34,6 +37,12 @@ type Result struct {
 	Article *extract.Article
 	Err     error
 	Skip    bool
+	// SHA256 is the hex SHA-256 of the input's bytes (empty when it could
+	// not be read).
+	SHA256 string
+	// Seen is true when Options.Seen reported the input as done before;
+	// nothing else is set then but Path and SHA256.
+	Seen bool
 }
 
 // Run extracts every item of inputs and calls emit with each result, in
@@ -88,7 +97,13 @@ func Run(ctx context.Context, ex *extract.Extractor, inputs []string, opts Optio
 				if j.err != nil {
 					r = Result{Path: j.item.Path, Err: j.err}
 				} else {
-					r = One(ctx, ex, j.item)
+					sum := sha256.Sum256(j.item.Data)
+					sha := hex.EncodeToString(sum[:])
+					if opts.Seen != nil && opts.Seen(sha) {
+						r = Result{Path: j.item.Path, SHA256: sha, Seen: true}
+					} else {
+						r = One(ctx, ex, j.item)
+					}
 				}
 				select {
 				case results <- done{j.seq, r}:
@@ -161,9 +176,9 @@ func One(ctx context.Context, ex *extract.Extractor, item corpus.Item) Result {
 	}
 	a, err := ex.Extract(ctx, in)
 	if err != nil {
-		return Result{Path: item.Path, Err: fmt.Errorf("%s: %w", item.Path, err), Skip: errors.Is(err, extract.ErrNotArticle)}
+		return Result{Path: item.Path, SHA256: in.Source.SHA256, Err: fmt.Errorf("%s: %w", item.Path, err), Skip: errors.Is(err, extract.ErrNotArticle)}
 	}
-	return Result{Path: item.Path, Article: a}
+	return Result{Path: item.Path, SHA256: in.Source.SHA256, Article: a}
 }
 
 // Articles is Run as an iterator over results, for callers that prefer a

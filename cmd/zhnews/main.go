@@ -55,5 +55,6 @@ func newRoot() *cobra.Command {
 	})
 	root.AddCommand(newExtractCmd())
 	root.AddCommand(newTagCmd(), newTrainCmd(), newDatesCmd(), newFactsCmd())
+	root.AddCommand(newIndexCmd(), newSearchCmd(), newExportCmd())
 	return root
 }

@@ -1,0 +1,356 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/zhnews/zhnews/extract"
+	"github.com/zhnews/zhnews/index/analyzer"
+	"github.com/zhnews/zhnews/relation"
+	"github.com/zhnews/zhnews/timex"
+)
+
+// Field names of the index, for filters, facets and query strings
+// (org:武汉职业技术学院, type:signing).
+const (
+	FieldTitle     = "title"
+	FieldBody      = "body"
+	FieldOrg       = "org"    // organizations' full names (facet)
+	FieldAlias     = "alias"  // their short forms
+	FieldPerson    = "person" // people's names (facet)
+	FieldRole      = "role"   // the titles people hold (校长, 总经理)
+	FieldType      = "type"   // relation types (facet)
+	FieldParty     = "party"  // signing parties
+	FieldPublisher = "publisher"
+	FieldPublished = "published" // date
+	FieldMonth     = "month"     // 2021-07 (facet)
+	FieldViews     = "views"
+	FieldSHA       = "sha256"
+	FieldPath      = "path"
+	FieldURL       = "url"
+	fieldJSON      = "json" // the article without title and body, stored only
+)
+
+// Options configures a new index; an existing one keeps the options it
+// was made with.
+type Options struct {
+	// Lexicon is a user lexicon file (see package lexicon) whose
+	// organizations and people the analyzer keeps as words. The path is
+	// recorded in the index mapping.
+	Lexicon string
+}
+
+// Index is an open index.
+type Index struct {
+	b bleve.Index
+}
+
+// Open opens the index in dir, creating it when dir does not exist or is
+// empty.
+func Open(dir string, opts Options) (*Index, error) {
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
+		b, err := bleve.Open(dir)
+		if err != nil {
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
+		}
+		return &Index{b: b}, nil
+	}
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return nil, fmt.Errorf("open index %s: the directory is not empty and holds no index", dir)
+	}
+	m, err := newMapping(opts.Lexicon)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := os.Remove(dir); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	b, err := bleve.New(dir, m)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	return &Index{b: b}, nil
+}
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.b.Close() }
+
+// Count returns the number of articles in the index.
+func (ix *Index) Count() (uint64, error) { return ix.b.DocCount() }
+
+// newMapping builds the index mapping: title and body analyzed by the
+// zhnews analyzer (title boosted at query time), entities and relations as
+// keywords, the publish date as a date, views as a number, and the
+// article's JSON stored.
+func newMapping(lexicon string) (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	if err := analyzer.AddTo(m, lexicon); err != nil {
+		return nil, err
+	}
+	m.DefaultAnalyzer = analyzer.Name
+	doc := bleve.NewDocumentStaticMapping()
+	text := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer.Name
+		f.Store = true // for highlighting and to rebuild the article
+		f.IncludeTermVectors = true
+		f.IncludeInAll = true
+		f.DocValues = false
+		return f
+	}
+	keyword := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store = store
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		return f
+	}
+	doc.AddFieldMappingsAt(FieldTitle, text())
+	doc.AddFieldMappingsAt(FieldBody, text())
+	for _, f := range []string{FieldOrg, FieldAlias, FieldPerson, FieldRole, FieldType, FieldParty, FieldPublisher, FieldMonth, FieldURL} {
+		doc.AddFieldMappingsAt(f, keyword(false))
+	}
+	doc.AddFieldMappingsAt(FieldSHA, keyword(true))
+	doc.AddFieldMappingsAt(FieldPath, keyword(true))
+	date := bleve.NewDateTimeFieldMapping()
+	date.IncludeInAll = false
+	date.Store = false
+	doc.AddFieldMappingsAt(FieldPublished, date)
+	num := bleve.NewNumericFieldMapping()
+	num.IncludeInAll = false
+	num.Store = false
+	doc.AddFieldMappingsAt(FieldViews, num)
+	js := bleve.NewTextFieldMapping()
+	js.Index = false
+	js.Store = true
+	js.IncludeInAll = false
+	js.IncludeTermVectors = false
+	js.DocValues = false
+	doc.AddFieldMappingsAt(fieldJSON, js)
+	m.DefaultMapping = doc
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m, nil
+}
+
+// document is what the index holds of an article.
+func document(a *extract.Article) (map[string]any, error) {
+	rest := *a
+	rest.Title, rest.Body = "", ""
+	js, err := json.Marshal(&rest)
+	if err != nil {
+		return nil, fmt.Errorf("encode article %s: %w", a.ID, err)
+	}
+	d := map[string]any{
+		FieldTitle: a.Title,
+		FieldBody:  a.Body,
+		FieldSHA:   a.Source.SHA256,
+		FieldPath:  a.Source.Path,
+		fieldJSON:  string(js),
+	}
+	if a.Source.URL != "" {
+		d[FieldURL] = a.Source.URL
+	}
+	if a.Publisher != "" {
+		d[FieldPublisher] = a.Publisher
+	}
+	if t, err := timex.ParseRef(a.Published); err == nil && a.Published != "" {
+		d[FieldPublished] = t
+		d[FieldMonth] = t.Format("2006-01")
+	}
+	if a.Views != nil {
+		d[FieldViews] = float64(*a.Views)
+	}
+	var orgs, aliases, people, roles, types, parties []string
+	for _, o := range a.Organizations {
+		orgs = append(orgs, o.Name)
+		aliases = append(aliases, o.Aliases...)
+	}
+	for _, p := range a.People {
+		people = append(people, p.Name)
+		for _, r := range p.Roles {
+			roles = append(roles, r.Title)
+		}
+	}
+	for _, r := range a.Relations {
+		types = append(types, r.Type)
+		for _, p := range r.Parties {
+			parties = append(parties, p.Org)
+		}
+		if r.Type == relation.TypeAppointment && r.Org != "" {
+			parties = append(parties, r.Org)
+		}
+	}
+	for name, list := range map[string][]string{FieldOrg: orgs, FieldAlias: aliases, FieldPerson: people, FieldRole: roles, FieldType: types, FieldParty: parties} {
+		if list = uniq(list); len(list) > 0 {
+			d[name] = list
+		}
+	}
+	return d, nil
+}
+
+func uniq(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// Internal keys: "sha/<sha256>" is set for every input read (its value
+// the article id, or notArticle for a page that is no article).
+const shaKey = "sha/"
+
+// notArticle is the value recorded for an input that is no article.
+const notArticle = "-"
+
+// Seen reports whether the input with this SHA-256 was indexed before (as
+// an article, or found not to be one).
+func (ix *Index) Seen(sha256 string) (bool, error) {
+	v, err := ix.b.GetInternal([]byte(shaKey + sha256))
+	if err != nil {
+		return false, fmt.Errorf("look up %s: %w", sha256, err)
+	}
+	return v != nil, nil
+}
+
+// Batch is a set of changes written at once by [Index.Put].
+type Batch struct {
+	Articles []*extract.Article
+	// Skipped are the SHA-256 of inputs that are no articles, recorded so
+	// that a later run skips them too.
+	Skipped []string
+}
+
+// Put writes a batch. An article replaces the one with the same id, and
+// the one an earlier version of the same input (the same source path)
+// gave. When Put returns, the batch is on disk.
+func (ix *Index) Put(ctx context.Context, b Batch) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	batch := ix.b.NewBatch()
+	for _, a := range b.Articles {
+		// An earlier version of the same input: drop it and its record.
+		old, err := ix.byPath(a.Source.Path)
+		if err != nil {
+			return err
+		}
+		for _, o := range old {
+			if o.id != a.ID {
+				batch.Delete(o.id)
+			}
+			if o.sha != a.Source.SHA256 && o.sha != "" {
+				batch.DeleteInternal([]byte(shaKey + o.sha))
+			}
+		}
+		d, err := document(a)
+		if err != nil {
+			return err
+		}
+		if err := batch.Index(a.ID, d); err != nil {
+			return fmt.Errorf("index article %s (%s): %w", a.ID, a.Source.Path, err)
+		}
+		batch.SetInternal([]byte(shaKey+a.Source.SHA256), []byte(a.ID))
+		for _, p := range a.Parts {
+			batch.SetInternal([]byte(shaKey+p.SHA256), []byte(a.ID))
+		}
+	}
+	for _, sha := range b.Skipped {
+		batch.SetInternal([]byte(shaKey+sha), []byte(notArticle))
+	}
+	if batch.Size() == 0 && len(b.Skipped) == 0 {
+		return nil
+	}
+	if err := ix.b.Batch(batch); err != nil {
+		return fmt.Errorf("write batch of %d articles: %w", len(b.Articles), err)
+	}
+	return nil
+}
+
+type stored struct{ id, sha string }
+
+// byPath returns the documents indexed from an input path.
+func (ix *Index) byPath(path string) ([]stored, error) {
+	q := query.NewTermQuery(path)
+	q.SetField(FieldPath)
+	req := bleve.NewSearchRequestOptions(q, 10, 0, false)
+	req.Fields = []string{FieldSHA}
+	res, err := ix.b.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("look up %s: %w", path, err)
+	}
+	var out []stored
+	for _, h := range res.Hits {
+		sha, _ := h.Fields[FieldSHA].(string)
+		out = append(out, stored{id: h.ID, sha: sha})
+	}
+	return out, nil
+}
+
+// ErrNotFound is returned by Get for an unknown id.
+var ErrNotFound = errors.New("no such article")
+
+// Get returns the article with the given id.
+func (ix *Index) Get(id string) (*extract.Article, error) {
+	q := query.NewDocIDQuery([]string{id})
+	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
+	req.Fields = []string{fieldJSON, FieldTitle, FieldBody}
+	res, err := ix.b.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("get %s: %w", id, ErrNotFound)
+	}
+	return articleOf(res.Hits[0].Fields)
+}
+
+// articleOf rebuilds an article from its stored fields.
+func articleOf(f map[string]any) (*extract.Article, error) {
+	js, _ := f[fieldJSON].(string)
+	var a extract.Article
+	if err := json.Unmarshal([]byte(js), &a); err != nil {
+		return nil, fmt.Errorf("decode stored article: %w", err)
+	}
+	a.Title, _ = f[FieldTitle].(string)
+	a.Body, _ = f[FieldBody].(string)
+	return &a, nil
+}
+
+// parseDay reads a date bound of a filter: 2021, 2021-07 or 2021-07-06.
+func parseDay(s string, end bool) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range []string{"2006-01-02", "2006-01", "2006"} {
+		t, err := time.ParseInLocation(l, s, china)
+		if err != nil {
+			continue
+		}
+		if end {
+			switch l {
+			case "2006":
+				t = t.AddDate(1, 0, 0)
+			case "2006-01":
+				t = t.AddDate(0, 1, 0)
+			default:
+				t = t.AddDate(0, 0, 1)
+			}
+			t = t.Add(-time.Nanosecond)
+		}
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date (want 2021, 2021-07 or 2021-07-06)", s)
+}
+
+// china is the zone of dates without one: China time.
+var china = time.FixedZone("CST", 8*3600)

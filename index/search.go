@@ -1,0 +1,341 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/zhnews/zhnews/extract"
+	"github.com/zhnews/zhnews/index/analyzer"
+)
+
+// Filter selects articles: every field set must hold (within a field, any
+// of the values).
+type Filter struct {
+	Orgs    []string // an organization's full name or short form
+	People  []string
+	Titles  []string // a title someone holds (校长)
+	Types   []string // relation types (signing, appointment …)
+	Parties []string // a signing party
+	// From and To bound the publish date, inclusive: 2021, 2021-07 or
+	// 2021-07-06.
+	From, To string
+}
+
+// Query is a search.
+type Query struct {
+	// Text is a query in bleve's query-string syntax (签约 +百胜
+	// title:揭牌 "人工智能学院"); empty matches every article.
+	Text   string
+	Filter Filter
+	Size   int // hits per page; 0 means 10
+	Offset int // hits skipped (paging)
+	// Facets is the number of values per facet (organizations, people,
+	// relation types, months); 0 means 10, negative none.
+	Facets int
+	// Highlight asks for fragments of title and body with the matches
+	// marked: "html" (<mark>, text escaped), "ansi" (terminal colours) or
+	// "" for none.
+	Highlight string
+	// Sort orders the hits: "" (relevance), "date" (newest first) or
+	// "-date" (oldest first).
+	Sort string
+}
+
+// Hit is one article found.
+type Hit struct {
+	ID        string              `json:"id"`
+	Score     float64             `json:"score"`
+	Title     string              `json:"title"`
+	Published string              `json:"published,omitempty"`
+	URL       string              `json:"url,omitempty"`
+	Path      string              `json:"path,omitempty"`
+	Fragments map[string][]string `json:"fragments,omitempty"`
+}
+
+// FacetValue is one value of a facet and the number of articles with it.
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Result is one page of hits, with the facets of all the matches.
+type Result struct {
+	Total  uint64                  `json:"total"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetValue `json:"facets,omitempty"`
+	Took   time.Duration           `json:"took_ns"`
+}
+
+// ErrQuery is wrapped by the errors of malformed queries and filters.
+var ErrQuery = errors.New("bad query")
+
+// FacetFields are the fields Search counts.
+var FacetFields = []string{FieldOrg, FieldPerson, FieldType, FieldMonth}
+
+// build turns a query and filter into a bleve query.
+func build(text string, f Filter) (query.Query, error) {
+	var must []query.Query
+	text = strings.TrimSpace(text)
+	if text != "" {
+		parsed, err := query.NewQueryStringQuery(text).Parse()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, text, err)
+		}
+		queryAnalysis(parsed)
+		main := parsed
+		if !strings.ContainsAny(text, ":+-\"()*?~^/") {
+			// Plain words: the same words in the title rank higher.
+			title := query.NewMatchQuery(text)
+			title.SetField(FieldTitle)
+			title.Analyzer = analyzer.QueryName
+			title.Operator = query.MatchQueryOperatorAnd
+			title.SetBoost(2)
+			main = query.NewBooleanQuery([]query.Query{parsed}, []query.Query{title}, nil)
+		}
+		must = append(must, main)
+	}
+	anyOf := func(field string, values []string) {
+		var qs []query.Query
+		for _, v := range values {
+			if v = strings.TrimSpace(v); v == "" {
+				continue
+			}
+			t := query.NewTermQuery(v)
+			t.SetField(field)
+			qs = append(qs, t)
+			if field == FieldOrg {
+				a := query.NewTermQuery(v)
+				a.SetField(FieldAlias)
+				qs = append(qs, a)
+			}
+		}
+		if len(qs) > 0 {
+			must = append(must, query.NewDisjunctionQuery(qs))
+		}
+	}
+	anyOf(FieldOrg, f.Orgs)
+	anyOf(FieldPerson, f.People)
+	anyOf(FieldRole, f.Titles)
+	anyOf(FieldType, f.Types)
+	anyOf(FieldParty, f.Parties)
+	if f.From != "" || f.To != "" {
+		var from, to time.Time
+		var err error
+		if f.From != "" {
+			if from, err = parseDay(f.From, false); err != nil {
+				return nil, fmt.Errorf("%w: from: %v", ErrQuery, err)
+			}
+		}
+		if f.To != "" {
+			if to, err = parseDay(f.To, true); err != nil {
+				return nil, fmt.Errorf("%w: to: %v", ErrQuery, err)
+			}
+		}
+		yes := true
+		r := query.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
+		r.SetField(FieldPublished)
+		must = append(must, r)
+	}
+	switch len(must) {
+	case 0:
+		return query.NewMatchAllQuery(), nil
+	case 1:
+		return must[0], nil
+	}
+	return query.NewConjunctionQuery(must), nil
+}
+
+// queryAnalysis makes the text parts of a parsed query string analyze
+// their words with the query analyzer (words, no sub-words: 北京大学 must
+// not find every 北京) and require all the words of one term (人工智能学院
+// is 人工智能 and 学院, both): Chinese is written without spaces, so a term
+// is what a user means as one thing. Keyword fields keep their own
+// analysis.
+func queryAnalysis(q query.Query) {
+	text := func(field string) bool { return field == "" || field == FieldTitle || field == FieldBody }
+	switch q := q.(type) {
+	case *query.MatchQuery:
+		if text(q.FieldVal) {
+			q.Analyzer = analyzer.QueryName
+			q.Operator = query.MatchQueryOperatorAnd
+		}
+	case *query.MatchPhraseQuery:
+		if text(q.FieldVal) {
+			q.Analyzer = analyzer.QueryName
+		}
+	case *query.BooleanQuery:
+		for _, sub := range []query.Query{q.Must, q.Should, q.MustNot, q.Filter} {
+			if sub != nil {
+				queryAnalysis(sub)
+			}
+		}
+	case *query.ConjunctionQuery:
+		for _, sub := range q.Conjuncts {
+			queryAnalysis(sub)
+		}
+	case *query.DisjunctionQuery:
+		for _, sub := range q.Disjuncts {
+			queryAnalysis(sub)
+		}
+	}
+}
+
+// Search runs a query.
+func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
+	bq, err := build(q.Text, q.Filter)
+	if err != nil {
+		return nil, err
+	}
+	size := q.Size
+	if size <= 0 {
+		size = 10
+	}
+	req := bleve.NewSearchRequestOptions(bq, size, max(q.Offset, 0), false)
+	req.Fields = []string{FieldTitle, fieldJSON}
+	switch q.Sort {
+	case "":
+	case "date":
+		req.SortBy([]string{"-" + FieldPublished, "-_score"})
+	case "-date":
+		req.SortBy([]string{FieldPublished, "-_score"})
+	default:
+		return nil, fmt.Errorf("%w: sort %q (want date or -date)", ErrQuery, q.Sort)
+	}
+	if q.Facets >= 0 {
+		n := q.Facets
+		if n == 0 {
+			n = 10
+		}
+		for _, f := range FacetFields {
+			req.AddFacet(f, bleve.NewFacetRequest(f, n))
+		}
+	}
+	switch q.Highlight {
+	case "":
+	case "html", "ansi":
+		req.Highlight = bleve.NewHighlightWithStyle(q.Highlight)
+		req.Highlight.Fields = []string{FieldTitle, FieldBody}
+	default:
+		return nil, fmt.Errorf("%w: highlight style %q (want html or ansi)", ErrQuery, q.Highlight)
+	}
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hitOf(h))
+	}
+	if len(res.Facets) > 0 {
+		out.Facets = map[string][]FacetValue{}
+		for name, fr := range res.Facets {
+			vals := []FacetValue{}
+			if fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					vals = append(vals, FacetValue{Value: t.Term, Count: t.Count})
+				}
+			}
+			out.Facets[name] = vals
+		}
+	}
+	return out, nil
+}
+
+// hitOf reads a hit's stored fields.
+func hitOf(h *search.DocumentMatch) Hit {
+	out := Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments}
+	out.Title, _ = h.Fields[FieldTitle].(string)
+	if a, err := articleOf(h.Fields); err == nil {
+		out.Published, out.URL, out.Path = a.Published, a.Source.URL, a.Source.Path
+	}
+	return out
+}
+
+// Each calls fn with every article that the query and filter select, in
+// id order, reading the index a page at a time (constant memory however
+// many articles match). It stops at the first error fn returns.
+func (ix *Index) Each(ctx context.Context, text string, f Filter, fn func(*extract.Article) error) error {
+	bq, err := build(text, f)
+	if err != nil {
+		return err
+	}
+	const page = 500
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(bq, page, 0, false)
+		req.Fields = []string{fieldJSON, FieldTitle, FieldBody}
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		for _, h := range res.Hits {
+			a, err := articleOf(h.Fields)
+			if err != nil {
+				return fmt.Errorf("export %s: %w", h.ID, err)
+			}
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		if len(res.Hits) < page {
+			return nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// Terms returns the values of a keyword field (FieldOrg, FieldPerson,
+// FieldType …) that start with prefix, with the number of articles that
+// hold each, most frequent first; at most n of them (0: all). Counts of
+// articles replaced moments ago may lag until the index merges its
+// segments.
+func (ix *Index) Terms(field, prefix string, n int) ([]FacetValue, error) {
+	var fd interface {
+		Next() (*bleveindex.DictEntry, error)
+		Close() error
+	}
+	var err error
+	if prefix == "" {
+		fd, err = ix.b.FieldDict(field)
+	} else {
+		fd, err = ix.b.FieldDictPrefix(field, []byte(prefix))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("terms of %s: %w", field, err)
+	}
+	defer fd.Close()
+	var out []FacetValue
+	for {
+		e, err := fd.Next()
+		if err != nil {
+			return nil, fmt.Errorf("terms of %s: %w", field, err)
+		}
+		if e == nil {
+			break
+		}
+		out = append(out, FacetValue{Value: e.Term, Count: int(e.Count)})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out, nil
+}
