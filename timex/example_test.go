@@ -14,7 +14,7 @@ func ExampleFind() {
 		fmt.Println(d.Text, d.Value, d.End, d.Grain, d.PartOfDay, d.Mentions)
 	}
 	// Output:
-	// 6月24日下午 2021-06-24  day afternoon [[0 7]]
+	// 6月24日下午 2021-06-24T13:00  hour afternoon [[0 7]]
 	// 7月1日至3日 2021-07-01 2021-07-03 day  [[16 23]]
 	// 昨天上午10点半 2021-07-05T10:30  minute morning [[28 36]]
 }

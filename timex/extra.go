@@ -954,6 +954,22 @@ func (s *scanner) resolve(raws []raw) {
 				w.end = w.before
 			}
 		}
+		if w.since > 0 {
+			// 去年9月起, 从2001年起至今: from the date up to the reference
+			if s.hasRef && !w.hasEnd && a.y > 0 && !s.laterThanRef(a) {
+				w.b = newPt()
+				setInstant(&w.b, time.Date(s.ry, time.Month(s.rm), s.rd, s.rh, s.rmi, s.rs, 0, time.UTC))
+				x := time.Date(a.y, time.Month(max(a.mo, 1)), max(a.d, 1), max(a.h, 0), max(a.mi, 0), max(a.s, 0), 0, time.UTC)
+				if a.h == 24 {
+					x = time.Date(a.y, time.Month(max(a.mo, 1)), max(a.d, 1), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
+				}
+				setInstant(a, x)
+				a.pod = ""
+				w.hasEnd = true
+			} else {
+				w.end = w.since
+			}
+		}
 		norm24(a)
 		if w.hasEnd {
 			norm24(&w.b)

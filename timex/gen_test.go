@@ -42,3 +42,54 @@ func TestGenCases(t *testing.T) {
 	b, _ := json.MarshalIndent(out, "", " ")
 	os.WriteFile("testdata/cases.gen.json", b, 0o644)
 }
+
+// TestRegenCases rewrites testdata/cases.json with what Find gives now,
+// keeping texts, references and notes; run with TIMEX_REGEN=1 and review
+// the diff before keeping it.
+func TestRegenCases(t *testing.T) {
+	if os.Getenv("TIMEX_REGEN") == "" {
+		t.Skip("TIMEX_REGEN not set")
+	}
+	b, err := os.ReadFile("testdata/cases.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []tcase
+	if err := json.Unmarshal(b, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for i := range cases {
+		c := &cases[i]
+		var opts Options
+		if c.Ref != "" {
+			opts.Ref, _ = ParseRef(c.Ref)
+		}
+		c.Want = []want{}
+		for _, d := range Find(c.Text, opts) {
+			c.Want = append(c.Want, want{Text: d.Text, Value: d.Value, End: d.End, Grain: d.Grain, PartOfDay: d.PartOfDay, Fuzzy: d.Fuzzy})
+		}
+	}
+	out, _ := json.MarshalIndent(cases, "", " ")
+	os.WriteFile("testdata/cases.json", append(out, '\n'), 0o644)
+}
+
+// TestShow prints what Find gives for TIMEX_SHOW="ref|text" lines (ref
+// "none" for no reference).
+func TestShow(t *testing.T) {
+	in := os.Getenv("TIMEX_SHOW")
+	if in == "" {
+		t.Skip("TIMEX_SHOW not set")
+	}
+	for _, l := range strings.Split(in, "\n") {
+		ref, text, ok := strings.Cut(l, "|")
+		if !ok {
+			continue
+		}
+		var opts Options
+		if ref != "none" {
+			opts.Ref, _ = ParseRef(ref)
+		}
+		b, _ := json.Marshal(Find(text, opts))
+		t.Logf("%s | %s -> %s", ref, text, b)
+	}
+}

@@ -680,6 +680,14 @@ func (s *scanner) day(q int, a pt, hy, hm, first bool) (pt, pt, bool, int, bool)
 				t.needRef = true
 			}
 			t.g, t.pod = gDay, rd.pod
+			switch rd.pod {
+			case "morning":
+				t.podh = 6 + 1
+			case "evening":
+				t.podh = 18 + 1
+			case "night":
+				t.podh = 20 + 1
+			}
 			return t, tb, false, e, true
 		}
 	}
@@ -858,12 +866,18 @@ func (s *scanner) weekday(q int, a pt, hasDate, first bool) (pt, int, bool) {
 	return t, end, true
 }
 
-var pods = [...]struct{ w, pod string }{
-	{"上午", "morning"}, {"早上", "morning"}, {"早晨", "morning"}, {"清晨", "morning"}, {"早间", "morning"}, {"早間", "morning"},
-	{"晨间", "morning"}, {"晨間", "morning"}, {"凌晨", "night"}, {"中午", "noon"}, {"正午", "noon"}, {"晌午", "noon"},
-	{"下午", "afternoon"}, {"午后", "afternoon"}, {"午後", "afternoon"}, {"晏晝", "afternoon"}, {"傍晚", "evening"},
-	{"晚上", "evening"}, {"晚间", "evening"}, {"晚間", "evening"}, {"夜里", "night"}, {"夜裡", "night"}, {"夜间", "night"},
-	{"夜間", "night"}, {"深夜", "night"}, {"半夜", "night"}, {"午夜", "night"}, {"早", "morning"}, {"晚", "evening"},
+// pods are the parts of the day; h is the hour a part of the day stands
+// for when it is written with a day and no clock time (JioNLP's table).
+var pods = [...]struct {
+	w, pod string
+	h      int
+}{
+	{"上午", "morning", 7}, {"早上", "morning", 6}, {"早晨", "morning", 6}, {"清晨", "morning", 5}, {"早间", "morning", 6}, {"早間", "morning", 6},
+	{"晨间", "morning", 6}, {"晨間", "morning", 6}, {"黎明", "morning", 4}, {"凌晨", "night", 0}, {"中午", "noon", 12}, {"正午", "noon", 12}, {"晌午", "noon", 12},
+	{"下午", "afternoon", 13}, {"午后", "afternoon", 13}, {"午後", "afternoon", 13}, {"晏晝", "afternoon", 13}, {"傍晚", "evening", 17},
+	{"晚上", "evening", 18}, {"晚间", "evening", 18}, {"晚間", "evening", 18}, {"夜里", "night", 20}, {"夜裡", "night", 20}, {"夜间", "night", 20},
+	{"夜間", "night", 20}, {"前半夜", "night", 20}, {"后半夜", "night", 2}, {"後半夜", "night", 2}, {"深夜", "night", 23}, {"半夜", "night", 0},
+	{"午夜", "night", 0}, {"早", "morning", 6}, {"晚", "evening", 18},
 }
 
 func (s *scanner) partOfDay(q int, a pt, hasDay bool) (pt, int, bool) {
@@ -877,9 +891,9 @@ func (s *scanner) partOfDay(q int, a pt, hasDay bool) (pt, int, bool) {
 			}
 		}
 		if p.w == "午夜" {
-			t.h, t.mi = 0, 0
+			t.h, t.mi, t.g = 0, 0, gHour
 		}
-		t.pod = p.pod
+		t.pod, t.podh = p.pod, p.h+1
 		if t.g == gNone {
 			t.g = gDay
 		}

@@ -156,6 +156,9 @@ func (s *scanner) scan() []raw {
 				w.before, w.end = w.end, e
 			}
 		}
+		if w.fmtOK && w.before == 0 {
+			s.sinceSuffix(&w)
+		}
 		// 每天晚上8点, 每周三: a recurring time is no date
 		if w.fmtOK && (every < 0 || i-every > 4) {
 			out = append(out, w)
@@ -418,5 +421,38 @@ func (s *scanner) point(i int, base *pt) (a, b pt, hasEnd bool, end int, ok bool
 	if !a.hasDate() && a.h < 0 && !a.relDay && !a.needRef && a.g == gDay && !hw {
 		return a, b, false, i, false
 	}
+	// a part of the day with a day and no clock time: its first hour
+	// (6月24日下午 is 13:00), part_of_day kept
+	if a.h < 0 && a.podh > 0 && a.g == gDay {
+		a.h, a.mi, a.g = a.podh-1, 0, gHour
+	}
 	return a, b, false, pos, true
+}
+
+// sinceSuffix marks a date followed by 起, 至今 or 到现在 (去年9月起,
+// 从2001年起至今, 去年到现在), and a range that ends 到今天/到现在: resolve
+// makes it the span from the date up to the reference when the date is not
+// later than the reference.
+func (s *scanner) sinceSuffix(w *raw) {
+	if w.hasEnd {
+		// 从上个月到今天: a range whose end is the reference day
+		for _, now := range [...]string{"今天", "今日", "现在", "現在", "目前"} {
+			if j := s.wordBefore(w.end, now); j > 0 && inRune(s.at(j-1), "到至") && w.b.relDay {
+				w.hasEnd, w.since = false, w.end
+				return
+			}
+		}
+		return
+	}
+	k, e := s.lit(w.end, "起至今", "起到现在", "起到現在", "起至现在", "至今", "到现在", "到現在", "到今天", "至现在", "到目前", "起")
+	if k < 0 {
+		return
+	}
+	if k == 10 {
+		// 起诉, 起草; 5月8日起至6月 is a range read elsewhere
+		if inRune(s.at(e), "诉訴草飞飛步点點源码碼因身见見来來义義航跑价價床火") || inRune(s.at(e), "至到") && s.at(e+1) != '今' {
+			return
+		}
+	}
+	w.since, w.end = w.end, e
 }

@@ -101,6 +101,7 @@ type pt struct {
 	lunar     bool // month and day are on the Chinese calendar
 	leap      bool // a leap month (闰四月)
 	h24       bool // the hour is unambiguous (14:30, 下午3点), not 3点 alone
+	podh      int  // hour + 1 that the part of the day stands for (上午 7)
 }
 
 func newPt() pt { return pt{h: -1, mi: -1, s: -1} }
@@ -114,6 +115,7 @@ type raw struct {
 	hasEnd     bool
 	fmtOK      bool
 	before     int // end without 之前/以前/前 (年底前): a span from the reference when later
+	since      int // end without 起/至今/到现在 (去年9月起): a span up to the reference when earlier
 }
 
 // Find returns every date/time expression in text, in order of first mention.
