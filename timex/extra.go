@@ -679,12 +679,17 @@ func (s *scanner) standalone(q int) (raw, bool) {
 		t.relDay = true
 	case k < 8:
 		t.y, t.g = s.ry, gMonth
-		t.mo = 12
-		if k == 6 {
-			t.mo = 1
+		t.mo = 1
+		if k != 6 {
+			// 年底 is the last two months
+			t.mo = 11
+			tb = t
+			tb.mo = 12
+			w.hasEnd = true
 		}
 	case k < 14:
 		t.y, t.mo, t.g = s.ry, s.rm, gMonth
+		tb, w.hasEnd = monthPart(&t, [...]int{1, 2, 2, 3, 0, 4}[k-8])
 	case k < 16:
 		t.y, t.mo, t.g = s.ry, 1+6*(k-14), gMonth
 		tb = t
@@ -707,6 +712,14 @@ func (s *scanner) standalone(q int) (raw, bool) {
 		tb = t
 		tb.mo = t.mo + 2
 		w.hasEnd = true
+		// 上季度末, 本季度初: the last or first month
+		if inRune(s.at(e), "末底初") {
+			t.g = gMonth
+			if s.at(e) != '初' {
+				t.mo += 2
+			}
+			w.hasEnd, w.end = false, e+1
+		}
 	case k < 34:
 		// this term: spring term Feb-Jul, autumn term Sep-Jan
 		t.g, t.fuzzy = gMonth, true
@@ -946,13 +959,18 @@ func (s *scanner) resolve(raws []raw) {
 		}
 		if w.before > 0 {
 			// 年底前, 2025年前, 明年6月之前: from the reference up to a later date
-			if s.hasRef && !w.hasEnd && a.y > 0 && s.laterThanRef(a) {
-				w.b = *a
+			if s.hasRef && a.y > 0 && s.laterThanRef(a) {
+				if !w.hasEnd {
+					w.b = *a
+				}
 				setInstant(a, time.Date(s.ry, time.Month(s.rm), s.rd, s.rh, s.rmi, s.rs, 0, time.UTC))
 				w.hasEnd = true
 			} else {
 				w.end = w.before
 			}
+		}
+		if w.hasEnd && w.b.y > 0 && w.b.mo > 0 && w.b.d > daysIn(w.b.y, w.b.mo) {
+			w.b.d = daysIn(w.b.y, w.b.mo) // 2月底 in a common year
 		}
 		if w.since > 0 {
 			// 去年9月起, 从2001年起至今: from the date up to the reference

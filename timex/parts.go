@@ -321,8 +321,15 @@ func (s *scanner) yearMod(e int, t *pt) (int, pt, bool) {
 		t.mo, t.g = 1, gMonth
 		return e + 1, tb, false
 	case c == '底' || c == '末':
-		t.mo, t.g = 12, gMonth
-		return e + 1, tb, false
+		// 年底 is the last two months (JioNLP's reading)
+		t.mo, t.g = 11, gMonth
+		tb = *t
+		tb.mo = 12
+		return e + 1, tb, true
+	}
+	if k, e2 := s.lit(e, "伊始", "开年", "開年"); k >= 0 {
+		t.mo, t.g = 1, gMonth
+		return e2, tb, false
 	}
 	if k, e2 := s.lit(e, "上半年", "下半年"); k >= 0 {
 		tb = *t
@@ -344,7 +351,7 @@ func (s *scanner) yearMod(e int, t *pt) (int, pt, bool) {
 		t.g, tb.g = gQuarter, gQuarter
 		return e2, tb, true
 	}
-	if s.at(e) == '前' {
+	if s.at(e) == '前' || inRune(s.at(e), "后後") {
 		if n, ok := readNum(s.r, e+1); ok && n.v >= 1 && n.v <= 12 {
 			j := n.end
 			if inRune(s.at(j), "个個") {
@@ -357,6 +364,10 @@ func (s *scanner) yearMod(e int, t *pt) (int, pt, bool) {
 				}
 				tb = *t
 				t.mo, tb.mo, t.g, tb.g = 1, last, gMonth, gMonth
+				if s.at(e) != '前' {
+					// 二零二一年后三月: the last months
+					t.mo, tb.mo = 13-last, 12
+				}
 				return e2, tb, true
 			}
 		}
@@ -514,10 +525,32 @@ func (s *scanner) month(q int, a pt, hy bool) (pt, pt, bool, int, bool) {
 	}
 	// modifiers
 	if k, e2 := s.lit(e, "月底", "月末", "月初", "上旬", "中旬", "下旬", "中下旬", "上中旬"); k >= 0 {
+		if tb, ok := monthPart(&t, [...]int{2, 2, 1, 3, 0, 4, 5, 6}[k]); ok {
+			return t, tb, true, e2, true
+		}
 		return t, tb, false, e2, true
 	}
 	if inRune(s.at(e), "底末") || s.at(e) == '初' && !inRune(s.at(e+1), "中一二三四五六七八九十级級") {
-		return t, tb, false, e + 1, true
+		part := 2
+		if s.at(e) == '初' {
+			part = 1
+		}
+		tb, _ := monthPart(&t, part)
+		return t, tb, true, e + 1, true
+	}
+	// 这个月前两天, 4月前4天, 上月最后五天
+	if k, e2 := s.lit(e, "的前", "前", "头", "頭", "的最后", "的最後", "最后", "最後"); k >= 0 {
+		if n, ok := readNum(s.r, e2); ok && n.v >= 1 && n.v <= 20 && s.at(n.end) == '天' {
+			tb = t
+			t.g, tb.g = gDay, gDay
+			if k < 4 {
+				t.d, tb.d = 1, n.v
+			} else {
+				tb.d = daysIn(t.y, t.mo)
+				t.d = tb.d - n.v + 1
+			}
+			return t, tb, true, n.end + 1, true
+		}
 	}
 	j := e
 	if s.at(j) == '的' {
@@ -1138,4 +1171,34 @@ func (s *scanner) dayNum(q int, n num, a pt, hy, hm bool) (pt, pt, bool, int, bo
 	}
 	t.d, t.g = n.v, gDay
 	return t, tb, false, e + 1, true
+}
+
+// monthPart narrows a month to a part of it: 1 月初 (days 1-5), 2 月底
+// (25 to the end), 3 上旬 (1-10), 4 下旬 (21 to the end), 5 中下旬, 6
+// 上中旬; 0 (中旬) keeps the month. The value is the first day, the end
+// the last.
+func monthPart(t *pt, part int) (pt, bool) {
+	if part == 0 || t.mo == 0 {
+		return newPt(), false
+	}
+	tb := *t
+	last := daysIn(t.y, t.mo)
+	first, end := 1, last
+	switch part {
+	case 1:
+		end = 5
+	case 2:
+		first = 25
+	case 3:
+		end = 10
+	case 4:
+		first = 21
+	case 5:
+		first = 11
+	case 6:
+		end = 20
+	}
+	t.d, tb.d = first, end
+	t.g, tb.g = gDay, gDay
+	return tb, true
 }

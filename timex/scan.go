@@ -151,7 +151,7 @@ func (s *scanner) scan() []raw {
 			i++
 			continue
 		}
-		if w.fmtOK && !w.hasEnd {
+		if w.fmtOK {
 			if k, e := s.lit(w.end, "之前", "以前", "前"); k >= 0 && !inRune(s.at(e), "后後夕夜") && !(k == 2 && inRune(s.at(e), "年月天日周週")) {
 				w.before, w.end = w.end, e
 			}
