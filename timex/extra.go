@@ -272,15 +272,37 @@ func (s *scanner) fuzzy(q int) (raw, bool) {
 }
 
 type unit struct {
-	w string
-	g int
+	w    string
+	g    int
+	mult float64 // units of g in one (刻钟 is 15 minutes)
 }
 
+// gWorkday is the grain amount gives for 工作日/交易日: days counted
+// Monday to Friday.
+const gWorkday = 100
+
 var units = [...]unit{
-	{"秒钟", gSecond}, {"秒鐘", gSecond}, {"秒", gSecond}, {"分钟", gMinute}, {"分鐘", gMinute},
-	{"小时", gHour}, {"小時", gHour}, {"钟头", gHour}, {"鐘頭", gHour}, {"个钟", gHour}, {"個鐘", gHour},
-	{"天", gDay}, {"日", gDay}, {"星期", gWeek}, {"礼拜", gWeek}, {"禮拜", gWeek}, {"周", gWeek}, {"週", gWeek},
-	{"个月", gMonth}, {"個月", gMonth}, {"月", gMonth}, {"年", gYear},
+	{"秒钟", gSecond, 1}, {"秒鐘", gSecond, 1}, {"秒", gSecond, 1}, {"分钟", gMinute, 1}, {"分鐘", gMinute, 1},
+	{"刻钟", gMinute, 15}, {"刻鐘", gMinute, 15},
+	{"小时", gHour, 1}, {"小時", gHour, 1}, {"钟头", gHour, 1}, {"鐘頭", gHour, 1}, {"个钟", gHour, 1}, {"個鐘", gHour, 1},
+	{"工作日", gWorkday, 1}, {"交易日", gWorkday, 1},
+	{"天", gDay, 1}, {"日", gDay, 1}, {"星期", gWeek, 1}, {"礼拜", gWeek, 1}, {"禮拜", gWeek, 1}, {"周", gWeek, 1}, {"週", gWeek, 1},
+	{"个月", gMonth, 1}, {"個月", gMonth, 1}, {"月", gMonth, 1}, {"季度", gMonth, 3}, {"年", gYear, 1},
+}
+
+// addWorkdays moves n days Monday to Friday from x (n may be negative).
+func addWorkdays(x time.Time, n int) time.Time {
+	step := 1
+	if n < 0 {
+		step, n = -1, -n
+	}
+	for n > 0 {
+		x = x.AddDate(0, 0, step)
+		if wd := x.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n--
+		}
+	}
+	return x
 }
 
 var unitWords = func() []string {
@@ -312,6 +334,9 @@ func (s *scanner) amount(i int) (qty float64, g int, e int, ok bool) {
 	if s.at(j) == '多' && inRune(s.at(j-1), "个個") {
 		j++ // 三个多月
 	}
+	if s.at(j) == '半' && inRune(s.at(j-1), "个個") {
+		j-- // 两个半月, 一个半小时
+	}
 	if inRune(s.at(j), "个個") && s.at(j+1) == '半' {
 		qty += 0.5
 		j += 2
@@ -324,14 +349,30 @@ func (s *scanner) amount(i int) (qty float64, g int, e int, ok bool) {
 		return 0, 0, i, false
 	}
 	if k, e := s.lit(j, unitWords...); k >= 0 {
-		{
-			g = units[k].g
-			if s.at(e) == '半' {
-				qty += 0.5
-				e++
-			}
-			return qty, g, e, true
+		g = units[k].g
+		if units[k].mult == 3 && !inRune(s.at(j-1), "个個") {
+			return 0, 0, i, false // 一季度 is a quarter, 三个季度 three
 		}
+		if s.at(e) == '半' {
+			qty += 0.5
+			e++
+		} else if s.at(e) == '多' && g == gYear {
+			e++ // 3年多以来
+		}
+		if units[k].mult != 1 {
+			if qty != float64(int(qty)) {
+				return 0, 0, i, false
+			}
+			qty *= units[k].mult
+		}
+		return qty, g, e, true
+	}
+	// 十三分半: minutes and a half
+	if k, e := s.lit(j, "分半"); k >= 0 {
+		if inRune(s.at(e), "钟鐘") {
+			e++
+		}
+		return qty + 0.5, gMinute, e, true
 	}
 	return 0, 0, i, false
 }
@@ -394,6 +435,8 @@ func (s *scanner) span(q int) (raw, bool) {
 		x = ref.Add(time.Duration(dir) * time.Duration(qty*60) * time.Second)
 	case gHour:
 		x = ref.Add(time.Duration(dir) * time.Duration(qty*60) * time.Minute)
+	case gWorkday:
+		x = addWorkdays(ref, dir*n)
 	case gDay:
 		x = ref.AddDate(0, 0, dir*n)
 		if half {
@@ -544,7 +587,7 @@ func (s *scanner) offset(q int) (raw, bool) {
 		return raw{}, false
 	}
 	// 4月前 is before April, not four months ago
-	if g == gMonth && s.at(e-1) == '月' && !inRune(s.at(e-2), "个個半") && !prefix {
+	if g == gMonth && s.at(e-1) == '月' && !inRune(s.at(e-2), "个個半多") && !prefix {
 		return raw{}, false
 	}
 	// a four-digit year: 2025年前 is no offset
@@ -594,6 +637,8 @@ func (s *scanner) offset(q int) (raw, bool) {
 			x = x.Add(time.Duration(sign) * 30 * time.Minute)
 			g = gMinute
 		}
+	case gWorkday:
+		x, g = addWorkdays(ref, step), gDay
 	case gDay:
 		x = ref.AddDate(0, 0, step)
 	case gWeek:
@@ -606,14 +651,13 @@ func (s *scanner) offset(q int) (raw, bool) {
 		x = ref.AddDate(0, step, 0)
 		if half {
 			x = x.AddDate(0, 0, sign*15)
-			if n == 0 {
-				g = gDay
-			}
+			g = gDay
 		}
 	case gYear:
 		x = ref.AddDate(step, 0, 0)
 		if half {
-			x = x.AddDate(0, sign*6, 0)
+			// half a year is 182.5 days
+			x = x.Add(time.Duration(sign) * (182*24 + 12) * time.Hour)
 			g = gMonth
 		}
 	}
