@@ -687,6 +687,21 @@ func (s *scanner) duration(i int) (int, bool) {
 // standalone reads words that are dates by themselves: 现在, 年底, 月初,
 // 中旬, 上半年, 本季度, 本学期.
 func (s *scanner) standalone(q int) (raw, bool) {
+	// 冬季, 春天 standing alone: the season of the reference's year
+	if sn := strings.IndexRune("春夏秋冬", s.at(q)); sn >= 0 && inRune(s.at(q+1), "季天") && isPunct(s.at(q-1)) && isPunct(s.at(q+2)) {
+		w := raw{start: q, end: q + 2}
+		if !s.hasRef {
+			return w, true
+		}
+		if a, b, ok := season(s.ry, sn/3); ok {
+			w.a, w.b = newPt(), newPt()
+			w.a.setDate(a)
+			w.b.setDate(b)
+			w.a.g, w.b.g = gDay, gDay
+			w.hasEnd, w.fmtOK = true, true
+		}
+		return w, true
+	}
 	k, e := s.lit(q, "现在", "現在", "此时", "此時", "此刻",
 		"年底", "年初", "年末", "月初", "月底", "月末", "上旬", "中旬", "下旬",
 		"上半年", "下半年",

@@ -388,6 +388,23 @@ func (s *scanner) yearMod(e int, t *pt) (int, pt, bool) {
 			}
 		}
 	}
+	// 2021年春, 大前年夏季: from the solar term that opens the season to
+	// the day before the next one
+	if sn := strings.IndexRune("春夏秋冬", s.at(e)); sn >= 0 && t.y > 0 {
+		j := e + 1
+		if inRune(s.at(j), "季天") && s.at(j+1) != '度' {
+			j++
+		}
+		if (j > e+1 || isPunct(s.at(j))) && !inRune(s.at(j), "学學") {
+			if a, b, ok := season(t.y, sn/3); ok {
+				tb = *t
+				t.setDate(a)
+				tb.setDate(b)
+				t.g, tb.g = gDay, gDay
+				return j, tb, true
+			}
+		}
+	}
 	if k, e2 := s.lit(e, "首月"); k >= 0 {
 		t.mo, t.g = 1, gMonth
 		return e2, tb, false
@@ -1201,4 +1218,17 @@ func monthPart(t *pt, part int) (pt, bool) {
 	t.d, tb.d = first, end
 	t.g, tb.g = gDay, gDay
 	return tb, true
+}
+
+// season is spring (0), summer, autumn or winter (3) of year y: from 立春,
+// 立夏, 立秋 or 立冬 to the day before the next of them.
+func season(y, n int) (time.Time, time.Time, bool) {
+	opens := [...]int{21, 3, 9, 15, 21}
+	a, ok1 := termDate(y, opens[n])
+	yb := y
+	if n == 3 {
+		yb++
+	}
+	b, ok2 := termDate(yb, opens[n+1])
+	return a, b.AddDate(0, 0, -1), ok1 && ok2
 }
