@@ -25,7 +25,8 @@
 //     the nearest explicit year earlier in the text, else a later explicit
 //     year with the same month, else XXXX.
 //   - A reference that names only a year ("2021", see [ParseRef]) puts every
-//     yearless date and holiday in that year.
+//     yearless date and holiday in that year; one that names only a month
+//     ("2021-05") puts holidays in its year (芒种 is 2021-06-05).
 //   - News reading: a bare weekday (周五, 星期五) or holiday (国庆节) is the
 //     most recent one, today included; 下周五 and 本周五 say which week.
 //     Duckling and the Time-NLP family lean forward instead; Options.Forward
@@ -43,7 +44,14 @@
 //     grain second, with End their end: 未来7天 and 60日内 start at the
 //     reference, 近30天 and 过去5分钟 end there, 三个多月以来 starts at the
 //     beginning of the month three months back. A later date followed by
-//     之前/以前/前 (年底前, 2025年前) is the span from the reference to it.
+//     之前/以前/前 (年底前, 2025年前) is the span from the reference to it;
+//     a date not later than the reference followed by 起, 至今 or 到现在
+//     (去年9月起, 从2001年起至今, 去年到现在, 从上个月到今天) is the span
+//     from its start instant up to the reference (2020-09-01T00:00:00 with
+//     End the reference). 以来 after a date keeps the date (2012年以来).
+//     Offsets count 刻钟 (15 minutes), 个季度 (three months) and
+//     工作日/交易日 (Monday to Friday); half a year is 182.5 days, 十个半月后
+//     is a day.
 //     "3天" alone and "80多年以来" (ten years or more) stay no dates.
 //   - Centuries and decades (上世纪80年代, 十九世纪七十年代, 九十年代末期)
 //     are years with End; a bare century (21世纪) only standing alone or
@@ -53,12 +61,27 @@
 //   - Relative expressions (今天, 上周三, 下个月, 去年, 3天前, 近日 ...) need a
 //     reference; without one they are left out, as are 当年 and the like.
 //     次日/第二天 is the day after the previous date in the text.
-//   - A part of the day alone (6月24日下午) keeps grain day and sets
-//     PartOfDay; with a clock time (下午3点) the hour is on the 24-hour clock
-//     and the grain is hour or minute. 凌晨, 夜里, 深夜 are night; 晚上,
-//     傍晚, 晚 evening; 中午 noon.
-//   - 年初/年底, 月初/月底, 上旬/中旬/下旬 keep grain month with the month as
-//     Value; 上半年 and quarters are months with End; 本学期, 本学年 are fuzzy.
+//   - A part of the day with a day and no clock time (6月24日下午, 昨天黎明,
+//     今晚) is its first hour at grain hour, with PartOfDay set (JioNLP's
+//     table): 凌晨/半夜/午夜 00, 后半夜 02, 黎明 04, 清晨 05, 早上/早晨/今早
+//     06, 上午 07, 中午 12, 下午/午后 13, 傍晚 17, 晚上/今晚 18, 夜里/夜间/
+//     前半夜/今夜 20, 深夜 23. A part of the day alone (上午, 白天) is no
+//     date. With a clock time (下午3点) the hour is on the 24-hour clock and
+//     the grain is hour or minute. 凌晨, 夜里, 深夜 are night; 晚上, 傍晚,
+//     晚 evening; 中午 noon.
+//   - Parts of a month are days with End: 月初 days 1-5, 上旬 1-10, 下旬 21
+//     to the end, 月底/月末 25 to the end, 这个月前两天 1-2, 上月最后五天
+//     the last five; 中旬 keeps grain month (the annotation spec's example:
+//     7月中旬 in a page of 2017-06-16 is 2017-07). 年初/伊始 is January;
+//     年底/年末 is November with End December (the last two months); 上季度末
+//     is the quarter's last month. 上半年, 2021年后三月 and quarters are
+//     months with End; 本学期, 本学年 are fuzzy.
+//   - Seasons run from the solar term that opens them to the day before the
+//     next (2021年春 is 2021-02-03 to 2021-05-04, 冬季 立冬 to 立春), after a
+//     year or standing alone.
+//   - 第三天上午, 第三天起 count like 第二天 (from the previous date, else
+//     the reference); 2025年第十天 is 2025-01-10. 第3天 alone or after an
+//     event (比赛第3天) is no date.
 //   - Fuzzy words (近日, 日前, 近期, 前不久, 最近, 不久前) are the reference
 //     day with Fuzzy set.
 //   - Durations are no dates (三年, 5个月, 70周年) unless 前/后 makes them

@@ -856,7 +856,8 @@ func (s *scanner) resolve(raws []raw) {
 			switch {
 			case sentYearIdx == sent && sentYear > 0:
 				y = sentYear
-			case s.hasRef && s.prec == gYear:
+			case s.hasRef && (s.prec == gYear || s.prec == gMonth):
+				// a reference that names only a year or a month
 				y = s.ry
 			case s.hasRef:
 				ref := s.refDate()

@@ -713,6 +713,23 @@ func (s *scanner) day(q int, a pt, hy, hm, first bool) (pt, pt, bool, int, bool)
 			return t, tb, false, q, false
 		}
 	}
+	// 第三天 counts from the previous date (第二天 is 次日), 2025年第十天 from
+	// the first day of the year
+	if s.at(q) == '第' && !hm {
+		if n, ok := readNum(s.r, q+1); ok && n.v >= 1 && n.v <= 366 && inRune(s.at(n.end), "天日") && !inRune(s.at(n.end+1), "内內以之里裡") {
+			switch {
+			case hy && t.y > 0:
+				t.setDate(mkdate(t.y, 1, 1).AddDate(0, 0, n.v-1))
+				t.g = gDay
+				return t, tb, false, n.end + 1, true
+			case !hy && n.v >= 2 && n.v <= 31 && (isPunct(s.at(q-1)) || inRune(s.at(q-1), "从從自至到于於在")) &&
+				(inRune(s.at(n.end+1), "上下早晚中凌夜傍午起开開") || isDigitLike(s.at(n.end+1))):
+				// 第三天上午, 第三天起; 比赛第3天 and 第3天 alone count from an event
+				t.g, t.dayOffset, t.relDay = gDay, n.v-1, true
+				return t, tb, false, n.end + 1, true
+			}
+		}
+	}
 	if hy || hm {
 		if h, e, ok := s.holiday(q, &t); ok {
 			_ = h
