@@ -298,3 +298,11 @@ func TestSegmenterCache(t *testing.T) {
 		t.Errorf("bad lexicon: error %v", err)
 	}
 }
+
+func TestFoldRuneTable(t *testing.T) {
+	for r := range rune(utf8.MaxRune + 1) {
+		if got, want := FoldRune(r), foldRune(r); got != want {
+			t.Fatalf("FoldRune(%U) = %U, want %U", r, got, want)
+		}
+	}
+}

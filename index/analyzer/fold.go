@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,6 +15,38 @@ import (
 // half-width katakana to full-width, x/text/width's Fold), lower case,
 // traditional to simplified ([zhconv.Rune]).
 func FoldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	if r < 0x10000 {
+		if f := bmpFold()[r]; f != noFold {
+			return rune(f)
+		}
+	}
+	return foldRune(r)
+}
+
+// noFold marks a rune of the BMP whose folded form is outside it.
+const noFold = 0xFFFF
+
+// bmpFold is foldRune for the runes of the Basic Multilingual Plane, as a
+// table (128 KiB) built on first use, once.
+var bmpFold = sync.OnceValue(func() *[0x10000]uint16 {
+	var t [0x10000]uint16
+	for r := range rune(0x10000) {
+		f := foldRune(r)
+		if f >= noFold {
+			f = noFold
+		}
+		t[r] = uint16(f)
+	}
+	return &t
+})
+
+func foldRune(r rune) rune {
 	if r >= 0x80 {
 		if f := width.LookupRune(r).Folded(); f != 0 {
 			r = f

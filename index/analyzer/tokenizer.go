@@ -79,7 +79,7 @@ func tokenType(w string) (analysis.TokenType, bool) {
 			if '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
 				alnum = true
 			}
-		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		case 0x4E00 <= r && r <= 0x9FFF, unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
 			return analysis.Ideographic, true
 		case unicode.IsLetter(r) || unicode.IsNumber(r):
 			alnum = true
@@ -111,30 +111,32 @@ func (m offsetMap) toInput(off int) int {
 // foldForSegmenting folds input rune for rune ([FoldRune]; an invalid
 // byte is one U+FFFD) and maps the offsets of the result to the input.
 func foldForSegmenting(input []byte) (string, offsetMap) {
-	buf := make([]byte, 0, len(input))
-	same := true
+	buf := make([]byte, 0, len(input)+len(input)/8)
+	var m offsetMap
 	for i := 0; i < len(input); {
 		r, n := utf8.DecodeRune(input[i:])
 		f := FoldRune(r)
-		buf = utf8.AppendRune(buf, f)
-		if same && utf8.RuneLen(f) != n {
-			same = false
+		if m.folded == nil && utf8.RuneLen(f) != n {
+			// The first rune of another length: so far offsets are the
+			// same in both.
+			m = offsetMap{folded: make([]int, 0, len(input)/2), orig: make([]int, 0, len(input)/2)}
+			for j := 0; j < i; {
+				m.folded = append(m.folded, j)
+				m.orig = append(m.orig, j)
+				_, n := utf8.DecodeRune(input[j:])
+				j += n
+			}
 		}
+		if m.folded != nil {
+			m.folded = append(m.folded, len(buf))
+			m.orig = append(m.orig, i)
+		}
+		buf = utf8.AppendRune(buf, f)
 		i += n
 	}
-	if same {
-		return string(buf), offsetMap{}
+	if m.folded != nil {
+		m.folded = append(m.folded, len(buf))
+		m.orig = append(m.orig, len(input))
 	}
-	var m offsetMap
-	fi := 0
-	for i := 0; i < len(input); {
-		r, n := utf8.DecodeRune(input[i:])
-		m.folded = append(m.folded, fi)
-		m.orig = append(m.orig, i)
-		fi += utf8.RuneLen(FoldRune(r))
-		i += n
-	}
-	m.folded = append(m.folded, fi)
-	m.orig = append(m.orig, len(input))
 	return string(buf), m
 }
