@@ -306,3 +306,26 @@ func TestFoldRuneTable(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentAnalyze(t *testing.T) {
+	text, err := os.ReadFile("testdata/news.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := named(t, Name)
+	ts := a.Analyze(text)
+	checkStream(t, text, ts, true)
+	want := format(ts)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 5 {
+				if got := format(a.Analyze(text)); !cmp.Equal(got, want) {
+					t.Error("concurrent Analyze gave other tokens")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -43,12 +43,20 @@
 //
 // # Queries
 //
-// Analyzed with [Name], a query for 北京大学 also looks for 北京 and
-// 大学 (at the same position, as alternatives): a match query then finds
-// documents with 北京 alone, and a phrase query 北京大学 finds 北京 followed
-// by nothing in particular. Give query text [QueryName] (the Analyzer field
-// of bleve's match and match-phrase queries) to look up only the words of
-// the query: 北京 still finds 北京大学, through the indexed sub-word.
+// Analyzed with [Name], query text 北京大学 gives 北京大学, 北京 and 大学 at
+// one position, as alternatives: a match query also finds documents with
+// 北京 alone, and a phrase query 人工智能学院 also finds 智能学院. Give
+// query text [QueryName] (the Analyzer field of bleve's match and
+// match-phrase queries) to look up only the words of the query: 北京 still
+// finds 北京大学, through the indexed sub-word, and 人工智能学院 finds only
+// itself.
+//
+// A sub-word stands at the position of its word, so a phrase may start
+// inside a word (大学代表团 in 北京大学代表团, right) or skip the rest of one
+// (北京代表团 matches 北京大学代表团, wrong). Bleve's highlighter merges
+// overlapping locations imperfectly: a query analyzed with [Name] into a
+// word and its sub-words may mark a word as two adjacent marks; with
+// [QueryName] marks are whole.
 //
 // # Memory and concurrency
 //
