@@ -10,7 +10,8 @@
 //     found in a text that has 王 and 伟 apart. Config keys: [LexiconKey]
 //     ("lexicon", the path of a user lexicon file, see
 //     [lexicon.ParseUser]) whose organizations (names and aliases) and
-//     people become dictionary words; [SubwordsKey] ("subwords", a bool,
+//     people become dictionary words, folded as the text is (a traditional
+//     name is a word in both scripts); [SubwordsKey] ("subwords", a bool,
 //     true by default).
 //   - the token filter type [FoldName] ("zhnews_fold"): full-width to
 //     half-width, lower case, traditional to simplified, on the term only.
@@ -39,7 +40,7 @@
 // half-width (the dictionary is a simplified one): the tokenizer segments a
 // folded copy, rune for rune, and maps the offsets back to the original
 // bytes by rune index, since a folded rune may have another UTF-8 length.
-// Invalid UTF-8 is read as one U+FFFD per bad byte and gives no tokens.
+// Each byte of invalid UTF-8 is read as a U+FFFD and gives no token.
 //
 // # Queries
 //
