@@ -105,7 +105,7 @@ func newMapping(lexicon string) (*mapping.IndexMappingImpl, error) {
 		f.Analyzer = analyzer.Name
 		f.Store = true // for highlighting and to rebuild the article
 		f.IncludeTermVectors = true
-		f.IncludeInAll = true
+		f.IncludeInAll = false // queries name title and body (no _all copy)
 		f.DocValues = false
 		return f
 	}
@@ -114,11 +114,20 @@ func newMapping(lexicon string) (*mapping.IndexMappingImpl, error) {
 		f.Store = store
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	facet := func() *mapping.FieldMapping {
+		f := keyword(false)
+		f.DocValues = true // facets count from doc values
 		return f
 	}
 	doc.AddFieldMappingsAt(FieldTitle, text())
 	doc.AddFieldMappingsAt(FieldBody, text())
-	for _, f := range []string{FieldOrg, FieldAlias, FieldPerson, FieldRole, FieldType, FieldParty, FieldPublisher, FieldMonth, FieldURL} {
+	for _, f := range FacetFields {
+		doc.AddFieldMappingsAt(f, facet())
+	}
+	for _, f := range []string{FieldAlias, FieldRole, FieldParty, FieldPublisher, FieldURL} {
 		doc.AddFieldMappingsAt(f, keyword(false))
 	}
 	doc.AddFieldMappingsAt(FieldSHA, keyword(true))
@@ -211,6 +220,9 @@ func uniq(s []string) []string {
 // the article id, or notArticle for a page that is no article).
 const shaKey = "sha/"
 
+// pathKey + an input path holds "id<TAB>sha256" of the article it gave.
+const pathKey = "path/"
+
 // notArticle is the value recorded for an input that is no article.
 const notArticle = "-"
 
@@ -240,19 +252,22 @@ func (ix *Index) Put(ctx context.Context, b Batch) error {
 		return err
 	}
 	batch := ix.b.NewBatch()
+	inBatch := map[string]stored{} // path → what this batch writes there
 	for _, a := range b.Articles {
 		// An earlier version of the same input: drop it and its record.
-		old, err := ix.byPath(a.Source.Path)
-		if err != nil {
-			return err
+		old, ok := inBatch[a.Source.Path]
+		if !ok {
+			v, err := ix.b.GetInternal([]byte(pathKey + a.Source.Path))
+			if err != nil {
+				return fmt.Errorf("look up %s: %w", a.Source.Path, err)
+			}
+			old.id, old.sha, _ = strings.Cut(string(v), "\t")
 		}
-		for _, o := range old {
-			if o.id != a.ID {
-				batch.Delete(o.id)
-			}
-			if o.sha != a.Source.SHA256 && o.sha != "" {
-				batch.DeleteInternal([]byte(shaKey + o.sha))
-			}
+		if old.id != "" && old.id != a.ID {
+			batch.Delete(old.id)
+		}
+		if old.sha != "" && old.sha != a.Source.SHA256 {
+			batch.DeleteInternal([]byte(shaKey + old.sha))
 		}
 		d, err := document(a)
 		if err != nil {
@@ -262,6 +277,8 @@ func (ix *Index) Put(ctx context.Context, b Batch) error {
 			return fmt.Errorf("index article %s (%s): %w", a.ID, a.Source.Path, err)
 		}
 		batch.SetInternal([]byte(shaKey+a.Source.SHA256), []byte(a.ID))
+		batch.SetInternal([]byte(pathKey+a.Source.Path), []byte(a.ID+"\t"+a.Source.SHA256))
+		inBatch[a.Source.Path] = stored{id: a.ID, sha: a.Source.SHA256}
 		for _, p := range a.Parts {
 			batch.SetInternal([]byte(shaKey+p.SHA256), []byte(a.ID))
 		}
@@ -278,25 +295,8 @@ func (ix *Index) Put(ctx context.Context, b Batch) error {
 	return nil
 }
 
+// stored is what an input path gave: the article id and the input's hash.
 type stored struct{ id, sha string }
-
-// byPath returns the documents indexed from an input path.
-func (ix *Index) byPath(path string) ([]stored, error) {
-	q := query.NewTermQuery(path)
-	q.SetField(FieldPath)
-	req := bleve.NewSearchRequestOptions(q, 10, 0, false)
-	req.Fields = []string{FieldSHA}
-	res, err := ix.b.Search(req)
-	if err != nil {
-		return nil, fmt.Errorf("look up %s: %w", path, err)
-	}
-	var out []stored
-	for _, h := range res.Hits {
-		sha, _ := h.Fields[FieldSHA].(string)
-		out = append(out, stored{id: h.ID, sha: sha})
-	}
-	return out, nil
-}
 
 // ErrNotFound is returned by Get for an unknown id.
 var ErrNotFound = errors.New("no such article")

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -90,16 +91,9 @@ func build(text string, f Filter) (query.Query, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, text, err)
 		}
-		queryAnalysis(parsed)
-		main := parsed
-		if !strings.ContainsAny(text, ":+-\"()*?~^/") {
-			// Plain words: the same words in the title rank higher.
-			title := query.NewMatchQuery(text)
-			title.SetField(FieldTitle)
-			title.Analyzer = analyzer.QueryName
-			title.Operator = query.MatchQueryOperatorAnd
-			title.SetBoost(2)
-			main = query.NewBooleanQuery([]query.Query{parsed}, []query.Query{title}, nil)
+		main, err := queryAnalysis(parsed)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, text, err)
 		}
 		must = append(must, main)
 	}
@@ -154,39 +148,101 @@ func build(text string, f Filter) (query.Query, error) {
 	return query.NewConjunctionQuery(must), nil
 }
 
-// queryAnalysis makes the text parts of a parsed query string analyze
-// their words with the query analyzer (words, no sub-words: 北京大学 must
-// not find every 北京) and require all the words of one term (人工智能学院
-// is 人工智能 and 学院, both): Chinese is written without spaces, so a term
-// is what a user means as one thing. Keyword fields keep their own
-// analysis.
-func queryAnalysis(q query.Query) {
-	text := func(field string) bool { return field == "" || field == FieldTitle || field == FieldBody }
+// titleBoost weighs a match in the title against one in the body.
+const titleBoost = 2
+
+// queryAnalysis rewrites a parsed query string for the index. A part
+// without a field searches the title (boosted) and the body. Text parts
+// analyze their words with the query analyzer (words, no sub-words:
+// 北京大学 must not find every 北京) and require all the words of one term
+// (人工智能学院 is 人工智能 and 学院, both): Chinese is written without
+// spaces, so a term is what a user means as one thing. Keyword fields keep
+// their own analysis.
+func queryAnalysis(q query.Query) (query.Query, error) {
+	text := func(field string) bool { return field == FieldTitle || field == FieldBody }
+	both := func(title, body query.Query) query.Query {
+		if b, ok := title.(query.BoostableQuery); ok {
+			b.SetBoost(titleBoost)
+		}
+		return query.NewDisjunctionQuery([]query.Query{title, body})
+	}
 	switch q := q.(type) {
 	case *query.MatchQuery:
-		if text(q.FieldVal) {
-			q.Analyzer = analyzer.QueryName
-			q.Operator = query.MatchQueryOperatorAnd
+		q.Analyzer = analyzer.QueryName
+		q.Operator = query.MatchQueryOperatorAnd
+		if q.FieldVal == "" {
+			t, b := *q, *q
+			t.FieldVal, b.FieldVal = FieldTitle, FieldBody
+			return both(&t, &b), nil
 		}
+		if !text(q.FieldVal) {
+			q.Analyzer, q.Operator = "", query.MatchQueryOperatorOr
+		}
+		return q, nil
 	case *query.MatchPhraseQuery:
-		if text(q.FieldVal) {
-			q.Analyzer = analyzer.QueryName
+		q.Analyzer = analyzer.QueryName
+		if q.FieldVal == "" {
+			t, b := *q, *q
+			t.FieldVal, b.FieldVal = FieldTitle, FieldBody
+			return both(&t, &b), nil
 		}
+		if !text(q.FieldVal) {
+			q.Analyzer = ""
+		}
+		return q, nil
 	case *query.BooleanQuery:
-		for _, sub := range []query.Query{q.Must, q.Should, q.MustNot, q.Filter} {
-			if sub != nil {
-				queryAnalysis(sub)
+		for _, sub := range []*query.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
+			if *sub == nil {
+				continue
 			}
+			r, err := queryAnalysis(*sub)
+			if err != nil {
+				return nil, err
+			}
+			*sub = r
 		}
+		return q, nil
 	case *query.ConjunctionQuery:
-		for _, sub := range q.Conjuncts {
-			queryAnalysis(sub)
+		for i, sub := range q.Conjuncts {
+			r, err := queryAnalysis(sub)
+			if err != nil {
+				return nil, err
+			}
+			q.Conjuncts[i] = r
 		}
+		return q, nil
 	case *query.DisjunctionQuery:
-		for _, sub := range q.Disjuncts {
-			queryAnalysis(sub)
+		for i, sub := range q.Disjuncts {
+			r, err := queryAnalysis(sub)
+			if err != nil {
+				return nil, err
+			}
+			q.Disjuncts[i] = r
 		}
+		return q, nil
+	case query.FieldableQuery:
+		if q.Field() != "" {
+			return q, nil
+		}
+		// 处理* and the like: the same query on both fields, copied
+		// through its JSON form.
+		js, err := json.Marshal(q)
+		if err != nil {
+			return nil, err
+		}
+		t, err := query.ParseQuery(js)
+		if err != nil {
+			return nil, err
+		}
+		tf, ok := t.(query.FieldableQuery)
+		if !ok {
+			return q, nil
+		}
+		tf.SetField(FieldTitle)
+		q.SetField(FieldBody)
+		return both(tf, q), nil
 	}
+	return q, nil
 }
 
 // Search runs a query.

@@ -59,7 +59,7 @@ command again finishes the job.`,
 					pages = append(pages, a)
 				}
 			}
-			w := &indexWriter{ix: ix, size: batch, prog: newProgress(cmd.ErrOrStderr(), "index")}
+			w := &indexWriter{ix: ix, w: ix.NewWriter(batch), prog: newProgress(cmd.ErrOrStderr(), "index")}
 			start := time.Now()
 			err = w.pages(cmd, run, pages)
 			if err == nil {
@@ -73,7 +73,7 @@ command again finishes the job.`,
 			n, _ := ix.Count()
 			if run.verbose || w.prog.tty {
 				fmt.Fprintf(cmd.ErrOrStderr(), "%d articles indexed, %d inputs already there, %d not articles, %d failed in %s; the index holds %d articles\n",
-					w.indexed, w.seen, w.skipped, w.failed, time.Since(start).Round(time.Millisecond), n)
+					w.w.Written(), w.seen, w.skipped, w.failed, time.Since(start).Round(time.Millisecond), n)
 			}
 			if err != nil {
 				return err
@@ -90,36 +90,22 @@ command again finishes the job.`,
 	return cmd
 }
 
-// indexWriter gathers articles into batches and writes them.
+// indexWriter feeds an index.Writer and counts what happens to the inputs.
 type indexWriter struct {
+	w       *index.Writer
 	ix      *index.Index
-	size    int
-	b       index.Batch
 	prog    *progress
-	indexed int
 	seen    int
 	skipped int
 	failed  int
 }
 
 func (w *indexWriter) add(ctx context.Context, a *extract.Article) error {
-	w.b.Articles = append(w.b.Articles, a)
-	if len(w.b.Articles) >= w.size {
-		return w.flush(ctx)
-	}
-	return nil
+	return w.w.Add(ctx, a)
 }
 
 func (w *indexWriter) flush(ctx context.Context) error {
-	if len(w.b.Articles) == 0 && len(w.b.Skipped) == 0 {
-		return nil
-	}
-	if err := w.ix.Put(ctx, w.b); err != nil {
-		return err
-	}
-	w.indexed += len(w.b.Articles)
-	w.b = index.Batch{}
-	return nil
+	return w.w.Flush(ctx)
 }
 
 // pages runs the pipeline over page inputs.
@@ -146,7 +132,7 @@ func (w *indexWriter) pages(cmd *cobra.Command, run runOptions, inputs []string)
 				return w.add(ctx, r.Article)
 			case r.Skip:
 				w.skipped++
-				w.b.Skipped = append(w.b.Skipped, r.SHA256)
+				w.w.Skip(r.SHA256)
 				if run.verbose {
 					w.prog.log("skip " + r.Err.Error())
 				}
