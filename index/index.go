@@ -49,6 +49,10 @@ type Options struct {
 	// organizations and people the analyzer keeps as words. The path is
 	// recorded in the index mapping.
 	Lexicon string
+	// Analyzer replaces the zhnews analyzer of title and body by another
+	// of bleve's registry ("cjk", "standard"), for comparisons; queries
+	// then use it too.
+	Analyzer string
 }
 
 // Index is an open index.
@@ -69,7 +73,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return nil, fmt.Errorf("open index %s: the directory is not empty and holds no index", dir)
 	}
-	m, err := newMapping(opts.Lexicon)
+	m, err := newMapping(opts.Lexicon, opts.Analyzer)
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
@@ -93,16 +97,19 @@ func (ix *Index) Count() (uint64, error) { return ix.b.DocCount() }
 // zhnews analyzer (title boosted at query time), entities and relations as
 // keywords, the publish date as a date, views as a number, and the
 // article's JSON stored.
-func newMapping(lexicon string) (*mapping.IndexMappingImpl, error) {
+func newMapping(lexicon, textAnalyzer string) (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
 	if err := analyzer.AddTo(m, lexicon); err != nil {
 		return nil, err
 	}
-	m.DefaultAnalyzer = analyzer.Name
+	if textAnalyzer == "" {
+		textAnalyzer = analyzer.Name
+	}
+	m.DefaultAnalyzer = textAnalyzer
 	doc := bleve.NewDocumentStaticMapping()
 	text := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzer.Name
+		f.Analyzer = textAnalyzer
 		f.Store = true // for highlighting and to rebuild the article
 		f.IncludeTermVectors = true
 		f.IncludeInAll = false // queries name title and body (no _all copy)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -83,7 +84,7 @@ var ErrQuery = errors.New("bad query")
 var FacetFields = []string{FieldOrg, FieldPerson, FieldType, FieldMonth}
 
 // build turns a query and filter into a bleve query.
-func build(text string, f Filter) (query.Query, error) {
+func (ix *Index) build(text string, f Filter) (query.Query, error) {
 	var must []query.Query
 	text = strings.TrimSpace(text)
 	if text != "" {
@@ -91,7 +92,7 @@ func build(text string, f Filter) (query.Query, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, text, err)
 		}
-		main, err := queryAnalysis(parsed)
+		main, err := queryAnalysis(parsed, ix.textAnalyzer() == analyzer.Name)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, text, err)
 		}
@@ -158,7 +159,19 @@ const titleBoost = 2
 // (人工智能学院 is 人工智能 and 学院, both): Chinese is written without
 // spaces, so a term is what a user means as one thing. Keyword fields keep
 // their own analysis.
-func queryAnalysis(q query.Query) (query.Query, error) {
+// textAnalyzer returns the analyzer of the body field.
+func (ix *Index) textAnalyzer() string {
+	if m, ok := ix.b.Mapping().(*mapping.IndexMappingImpl); ok {
+		if dm := m.DefaultMapping; dm != nil {
+			if fm := dm.Properties[FieldBody]; fm != nil && len(fm.Fields) > 0 {
+				return fm.Fields[0].Analyzer
+			}
+		}
+	}
+	return analyzer.Name
+}
+
+func queryAnalysis(q query.Query, ours bool) (query.Query, error) {
 	text := func(field string) bool { return field == FieldTitle || field == FieldBody }
 	both := func(title, body query.Query) query.Query {
 		if b, ok := title.(query.BoostableQuery); ok {
@@ -168,7 +181,9 @@ func queryAnalysis(q query.Query) (query.Query, error) {
 	}
 	switch q := q.(type) {
 	case *query.MatchQuery:
-		q.Analyzer = analyzer.QueryName
+		if ours {
+			q.Analyzer = analyzer.QueryName
+		}
 		q.Operator = query.MatchQueryOperatorAnd
 		if q.FieldVal == "" {
 			t, b := *q, *q
@@ -180,7 +195,9 @@ func queryAnalysis(q query.Query) (query.Query, error) {
 		}
 		return q, nil
 	case *query.MatchPhraseQuery:
-		q.Analyzer = analyzer.QueryName
+		if ours {
+			q.Analyzer = analyzer.QueryName
+		}
 		if q.FieldVal == "" {
 			t, b := *q, *q
 			t.FieldVal, b.FieldVal = FieldTitle, FieldBody
@@ -195,7 +212,7 @@ func queryAnalysis(q query.Query) (query.Query, error) {
 			if *sub == nil {
 				continue
 			}
-			r, err := queryAnalysis(*sub)
+			r, err := queryAnalysis(*sub, ours)
 			if err != nil {
 				return nil, err
 			}
@@ -204,7 +221,7 @@ func queryAnalysis(q query.Query) (query.Query, error) {
 		return q, nil
 	case *query.ConjunctionQuery:
 		for i, sub := range q.Conjuncts {
-			r, err := queryAnalysis(sub)
+			r, err := queryAnalysis(sub, ours)
 			if err != nil {
 				return nil, err
 			}
@@ -213,7 +230,7 @@ func queryAnalysis(q query.Query) (query.Query, error) {
 		return q, nil
 	case *query.DisjunctionQuery:
 		for i, sub := range q.Disjuncts {
-			r, err := queryAnalysis(sub)
+			r, err := queryAnalysis(sub, ours)
 			if err != nil {
 				return nil, err
 			}
@@ -247,7 +264,12 @@ func queryAnalysis(q query.Query) (query.Query, error) {
 
 // Search runs a query.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
-	bq, err := build(q.Text, q.Filter)
+	return ix.searchFacets(ctx, q, FacetFields)
+}
+
+// searchFacets runs a query counting the facets named.
+func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*Result, error) {
+	bq, err := ix.build(q.Text, q.Filter)
 	if err != nil {
 		return nil, err
 	}
@@ -271,7 +293,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		if n == 0 {
 			n = 10
 		}
-		for _, f := range FacetFields {
+		for _, f := range facets {
 			req.AddFacet(f, bleve.NewFacetRequest(f, n))
 		}
 	}
@@ -320,7 +342,7 @@ func hitOf(h *search.DocumentMatch) Hit {
 // id order, reading the index a page at a time (constant memory however
 // many articles match). It stops at the first error fn returns.
 func (ix *Index) Each(ctx context.Context, text string, f Filter, fn func(*extract.Article) error) error {
-	bq, err := build(text, f)
+	bq, err := ix.build(text, f)
 	if err != nil {
 		return err
 	}

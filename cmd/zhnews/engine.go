@@ -9,6 +9,7 @@ import (
 
 	"github.com/zhnews/zhnews/entity"
 	"github.com/zhnews/zhnews/extract"
+	"github.com/zhnews/zhnews/index/analyzer"
 	"github.com/zhnews/zhnews/lexicon"
 	"github.com/zhnews/zhnews/ner"
 	"github.com/zhnews/zhnews/seg"
@@ -71,19 +72,9 @@ func newEngine(o engineOptions) (*extract.Extractor, error) {
 		segmenter *seg.Segmenter
 	)
 	g.Go(func() error {
-		var words []seg.Word
-		if user != nil {
-			for _, org := range user.Orgs() {
-				words = append(words, seg.Word{Text: org.Name, Pos: "nt"})
-				for _, a := range org.Aliases {
-					words = append(words, seg.Word{Text: a, Pos: "nt"})
-				}
-			}
-			for _, p := range user.People() {
-				words = append(words, seg.Word{Text: p.Name, Pos: "nr"})
-			}
-		}
-		s, err := seg.New(seg.Options{Words: words})
+		// The search analyzer's segmenter, shared: a process that
+		// extracts and indexes holds one dictionary.
+		s, err := analyzer.Segmenter(o.lexicon)
 		segmenter = s
 		return err
 	})
