@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/zhnews/zhnews/extract"
 	"github.com/zhnews/zhnews/index/analyzer"
@@ -155,6 +156,7 @@ func newMapping(lexicon, textAnalyzer string) (*mapping.IndexMappingImpl, error)
 	js.DocValues = false
 	doc.AddFieldMappingsAt(fieldJSON, js)
 	m.DefaultMapping = doc
+	m.ScoringModel = bleveindex.BM25Scoring // BM25 ranks short news better than TF-IDF
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
