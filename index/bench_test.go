@@ -120,6 +120,9 @@ func BenchmarkQuery(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer ix.Close()
+			if err := ix.Compact(context.Background()); err != nil {
+				b.Fatal(err)
+			}
 			var lat []time.Duration
 			i := 0
 			for b.Loop() {

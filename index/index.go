@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -41,6 +42,7 @@ const (
 	FieldPath      = "path"
 	FieldURL       = "url"
 	fieldJSON      = "json" // the article without title and body, stored only
+	fieldPub       = "pub"  // the publish date as written, stored only (for hits)
 )
 
 // Options configures a new index; an existing one keeps the options it
@@ -86,6 +88,21 @@ func Open(dir string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
 	return &Index{b: b}, nil
+}
+
+// Compact merges the index's segments into one, so that searches read one
+// segment instead of many; worth it after writing many articles.
+func (ix *Index) Compact(ctx context.Context) error {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return fmt.Errorf("compact: %w", err)
+	}
+	if s, ok := adv.(*scorch.Scorch); ok {
+		if err := s.ForceMerge(ctx, nil); err != nil {
+			return fmt.Errorf("compact: %w", err)
+		}
+	}
+	return nil
 }
 
 // Close closes the index.
@@ -135,9 +152,10 @@ func newMapping(lexicon, textAnalyzer string) (*mapping.IndexMappingImpl, error)
 	for _, f := range FacetFields {
 		doc.AddFieldMappingsAt(f, facet())
 	}
-	for _, f := range []string{FieldAlias, FieldRole, FieldParty, FieldPublisher, FieldURL} {
+	for _, f := range []string{FieldAlias, FieldRole, FieldParty, FieldPublisher} {
 		doc.AddFieldMappingsAt(f, keyword(false))
 	}
+	doc.AddFieldMappingsAt(FieldURL, keyword(true))
 	doc.AddFieldMappingsAt(FieldSHA, keyword(true))
 	doc.AddFieldMappingsAt(FieldPath, keyword(true))
 	date := bleve.NewDateTimeFieldMapping()
@@ -155,6 +173,8 @@ func newMapping(lexicon, textAnalyzer string) (*mapping.IndexMappingImpl, error)
 	js.IncludeTermVectors = false
 	js.DocValues = false
 	doc.AddFieldMappingsAt(fieldJSON, js)
+	pub := *js
+	doc.AddFieldMappingsAt(fieldPub, &pub)
 	m.DefaultMapping = doc
 	m.ScoringModel = bleveindex.BM25Scoring // BM25 ranks short news better than TF-IDF
 	m.StoreDynamic = false
@@ -183,6 +203,9 @@ func document(a *extract.Article) (map[string]any, error) {
 	}
 	if a.Publisher != "" {
 		d[FieldPublisher] = a.Publisher
+	}
+	if a.Published != "" {
+		d[fieldPub] = a.Published
 	}
 	if t, err := timex.ParseRef(a.Published); err == nil && a.Published != "" {
 		d[FieldPublished] = t

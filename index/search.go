@@ -278,7 +278,7 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 		size = 10
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, max(q.Offset, 0), false)
-	req.Fields = []string{FieldTitle, fieldJSON}
+	req.Fields = []string{FieldTitle, fieldPub, FieldURL, FieldPath}
 	switch q.Sort {
 	case "":
 	case "date":
@@ -332,9 +332,9 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 func hitOf(h *search.DocumentMatch) Hit {
 	out := Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments}
 	out.Title, _ = h.Fields[FieldTitle].(string)
-	if a, err := articleOf(h.Fields); err == nil {
-		out.Published, out.URL, out.Path = a.Published, a.Source.URL, a.Source.Path
-	}
+	out.Published, _ = h.Fields[fieldPub].(string)
+	out.URL, _ = h.Fields[FieldURL].(string)
+	out.Path, _ = h.Fields[FieldPath].(string)
 	return out
 }
 

@@ -69,6 +69,10 @@ command again finishes the job.`,
 			if ferr := w.flush(context.WithoutCancel(cmd.Context())); err == nil {
 				err = ferr
 			}
+			// Many new articles: merge the segments for fast searches.
+			if err == nil && w.w.Written() >= compactAfter {
+				err = ix.Compact(cmd.Context())
+			}
 			w.prog.finish()
 			n, _ := ix.Count()
 			if run.verbose || w.prog.tty {
@@ -89,6 +93,10 @@ command again finishes the job.`,
 	run.flags(cmd, true)
 	return cmd
 }
+
+// compactAfter is the number of articles written in a run after which
+// the index is compacted at the end.
+const compactAfter = 1000
 
 // indexWriter feeds an index.Writer and counts what happens to the inputs.
 type indexWriter struct {
