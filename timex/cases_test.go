@@ -15,11 +15,15 @@ type want struct {
 	Fuzzy     bool   `json:"fuzzy,omitempty"`
 }
 
+// tcase is one case of testdata/cases.json; Instants checks the
+// time-parser reading (Options.Instants), else the default annotation
+// reading.
 type tcase struct {
-	Text string `json:"text"`
-	Ref  string `json:"ref,omitempty"`
-	Note string `json:"note,omitempty"`
-	Want []want `json:"want"`
+	Text     string `json:"text"`
+	Ref      string `json:"ref,omitempty"`
+	Instants bool   `json:"instants,omitempty"`
+	Note     string `json:"note,omitempty"`
+	Want     []want `json:"want"`
 }
 
 func TestCases(t *testing.T) {
@@ -32,7 +36,7 @@ func TestCases(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range cases {
-		var opts Options
+		opts := Options{Instants: c.Instants}
 		if c.Ref != "" {
 			r, err := ParseRef(c.Ref)
 			if err != nil {
@@ -53,12 +57,12 @@ func TestCases(t *testing.T) {
 			}
 		}
 		if len(g) != len(c.Want) {
-			t.Errorf("%q (ref %s): got %+v, want %+v", c.Text, c.Ref, g, c.Want)
+			t.Errorf("%q (ref %s, instants %v): got %+v, want %+v", c.Text, c.Ref, c.Instants, g, c.Want)
 			continue
 		}
 		for i := range g {
 			if g[i] != c.Want[i] {
-				t.Errorf("%q (ref %s): got %+v, want %+v", c.Text, c.Ref, g[i], c.Want[i])
+				t.Errorf("%q (ref %s, instants %v): got %+v, want %+v", c.Text, c.Ref, c.Instants, g[i], c.Want[i])
 			}
 		}
 	}

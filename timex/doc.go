@@ -17,6 +17,46 @@
 //
 // # Conventions
 //
+// Two readings share the scanner; they differ only where the project's
+// annotation rules and the time-parser test suites disagree.
+//
+//   - The default, the annotation reading, is what extraction writes
+//     (`zhnews extract`, the dates of an article) and what real-news gold
+//     is written in: the value at the grain written. 6月24日下午 in an
+//     article of 2021-07-06 is "2021-06-24", grain day, PartOfDay afternoon;
+//     with a clock time (下午3点) the grain is hour or minute. Parts of a
+//     month keep the month: 7月上旬, 7月中旬, 7月下旬, 月初, 月底, 月末 are
+//     "2021-07", grain month. 年初 is the year's January, 年底/年末 its
+//     December ("2021-12"). A date followed by 起, 至今, 到现在 or 以来 is
+//     the date at its own grain, the suffix outside the text (去年9月起 is
+//     "2020-09", 从2001年起至今 "2001", grain year); a range written to
+//     today (从上个月到今天) stays a range. A date followed by
+//     之前/以前/前 is that date (年底前 is "2021-12", 2025年前 "2025").
+//     Spans counted from the reference are durations and no dates (未来7天,
+//     近30天, 过去5分钟, 60日内, 三年内, 3日内, 三个多月以来).
+//   - Options.Instants, the time-parser reading, is what the suites (JioNLP,
+//     Duckling, Time-NLP) want and the reading for `zhnews dates`: each
+//     expression is the instant it starts at, at a finer grain. A part of
+//     the day with a day and no clock time (6月24日下午, 昨天黎明, 今晚) is
+//     its first hour at grain hour, PartOfDay kept (JioNLP's table): 凌晨/
+//     半夜/午夜 00, 后半夜 02, 黎明 04, 清晨 05, 早上/早晨/今早 06, 上午 07,
+//     中午 12, 下午/午后 13, 傍晚 17, 晚上/今晚 18, 夜里/夜间/前半夜/今夜
+//     20, 深夜 23. Parts of a month are days with End: 月初 days 1-5, 上旬
+//     1-10, 中下旬 11 to the end, 下旬 21 to the end, 月底/月末 25 to the
+//     end; 中旬 keeps grain month (the annotation spec's example: 7月中旬
+//     in a page of 2017-06-16 is 2017-07). 年底/年末 is November with End
+//     December (the last two months). Spans counted from the reference are
+//     given by their start instant at grain second, with End their end:
+//     未来7天 and 60日内 start at the reference, 近30天 and 过去5分钟 end
+//     there, 三个多月以来 starts at the beginning of the month three months
+//     back. A later date followed by 之前/以前/前 (年底前, 2025年前) is the
+//     span from the reference to it; a date not later than the reference
+//     followed by 起, 至今 or 到现在 (去年9月起, 从2001年起至今, 去年到现在,
+//     从上个月到今天) is the span from its start instant up to the
+//     reference (2020-09-01T00:00:00 with End the reference).
+//
+// Everything below holds in both readings.
+//
 //   - A date without a year takes the year of an explicit year earlier in
 //     the same sentence (2018年1月和12月); otherwise, with a reference, the
 //     reference's own year unless that puts it more than eight months away
@@ -32,7 +72,7 @@
 //     Duckling and the Time-NLP family lean forward instead; Options.Forward
 //     selects their reading (next weekday after today, next holiday or
 //     yearless date on or after the reference, next occurrence of a bare
-//     clock time).
+//     clock time). Forward and Instants are independent.
 //   - Clock times: with a reference that carries a time of day (not
 //     midnight), a clock time without a date or a part of the day in its
 //     sentence is the next one after the reference, "3点" on the 12-hour
@@ -40,19 +80,13 @@
 //     next day after 09:44). With a date-only reference it is on that day. The
 //     suites agree on this; it does not touch news dates, which carry a day.
 //     The twelve double hours are read (子时 23:00, 午时三刻 11:45).
-//   - Spans counted from the reference are given by their start instant at
-//     grain second, with End their end: 未来7天 and 60日内 start at the
-//     reference, 近30天 and 过去5分钟 end there, 三个多月以来 starts at the
-//     beginning of the month three months back. A later date followed by
-//     之前/以前/前 (年底前, 2025年前) is the span from the reference to it;
-//     a date not later than the reference followed by 起, 至今 or 到现在
-//     (去年9月起, 从2001年起至今, 去年到现在, 从上个月到今天) is the span
-//     from its start instant up to the reference (2020-09-01T00:00:00 with
-//     End the reference). 以来 after a date keeps the date (2012年以来).
-//     Offsets count 刻钟 (15 minutes), 个季度 (three months) and
-//     工作日/交易日 (Monday to Friday); half a year is 182.5 days, 十个半月后
-//     is a day.
-//     "3天" alone and "80多年以来" (ten years or more) stay no dates.
+//   - With a clock time (下午3点) the hour is on the 24-hour clock and the
+//     grain is hour or minute. A part of the day alone (上午, 白天) is no
+//     date. 凌晨, 夜里, 深夜 are night; 晚上, 傍晚, 晚 evening; 中午 noon.
+//   - 以来 after a date keeps the date (2012年以来). Offsets count 刻钟 (15
+//     minutes), 个季度 (three months) and 工作日/交易日 (Monday to Friday);
+//     half a year is 182.5 days, 十个半月后 is a day. "3天" alone and
+//     "80多年以来" (ten years or more) stay no dates.
 //   - Centuries and decades (上世纪80年代, 十九世纪七十年代, 九十年代末期)
 //     are years with End; a bare century (21世纪) only standing alone or
 //     with 初/末. 20年第52周 is a week; week 1 begins on the first Monday.
@@ -61,21 +95,10 @@
 //   - Relative expressions (今天, 上周三, 下个月, 去年, 3天前, 近日 ...) need a
 //     reference; without one they are left out, as are 当年 and the like.
 //     次日/第二天 is the day after the previous date in the text.
-//   - A part of the day with a day and no clock time (6月24日下午, 昨天黎明,
-//     今晚) is its first hour at grain hour, with PartOfDay set (JioNLP's
-//     table): 凌晨/半夜/午夜 00, 后半夜 02, 黎明 04, 清晨 05, 早上/早晨/今早
-//     06, 上午 07, 中午 12, 下午/午后 13, 傍晚 17, 晚上/今晚 18, 夜里/夜间/
-//     前半夜/今夜 20, 深夜 23. A part of the day alone (上午, 白天) is no
-//     date. With a clock time (下午3点) the hour is on the 24-hour clock and
-//     the grain is hour or minute. 凌晨, 夜里, 深夜 are night; 晚上, 傍晚,
-//     晚 evening; 中午 noon.
-//   - Parts of a month are days with End: 月初 days 1-5, 上旬 1-10, 下旬 21
-//     to the end, 月底/月末 25 to the end, 这个月前两天 1-2, 上月最后五天
-//     the last five; 中旬 keeps grain month (the annotation spec's example:
-//     7月中旬 in a page of 2017-06-16 is 2017-07). 年初/伊始 is January;
-//     年底/年末 is November with End December (the last two months); 上季度末
-//     is the quarter's last month. 上半年, 2021年后三月 and quarters are
-//     months with End; 本学期, 本学年 are fuzzy.
+//   - 年初/伊始 is January; 这个月前两天 (days 1-2) and 上月最后五天 (the
+//     last five) are days with End; 上季度末 is the quarter's last month.
+//     上半年, 2021年后三月 and quarters are months with End; 本学期, 本学年
+//     are fuzzy.
 //   - Seasons run from the solar term that opens them to the day before the
 //     next (2021年春 is 2021-02-03 to 2021-05-04, 冬季 立冬 to 立春), after a
 //     year or standing alone.

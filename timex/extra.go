@@ -378,8 +378,9 @@ func (s *scanner) amount(i int) (qty float64, g int, e int, ok bool) {
 }
 
 // span reads a stretch of time counted from the reference: 未来7天,
-// 近30天, 过去5分钟, 60日内, 三个多月以来. Its Value is the start instant,
-// End the end one, both at second grain.
+// 近30天, 过去5分钟, 60日内, 三个多月以来. With Instants its Value is the
+// start instant, End the end one, both at second grain; by default it is a
+// duration, consumed and no date.
 func (s *scanner) span(q int) (raw, bool) {
 	dir := 0 // +1 from the reference on, -1 up to it
 	k, j := s.lit(q, "未来", "未來", "今后", "今後", "接下来", "接下來", "过去的", "過去的", "过去", "過去", "最近", "近")
@@ -421,7 +422,8 @@ func (s *scanner) span(q int) (raw, bool) {
 		return raw{}, false
 	}
 	w := raw{start: q, end: e}
-	if !s.hasRef {
+	if !s.hasRef || !s.inst {
+		// a duration: no date, by default or without a reference
 		return w, true
 	}
 	ref := time.Date(s.ry, time.Month(s.rm), s.rd, s.rh, s.rmi, s.rs, 0, time.UTC)
@@ -740,15 +742,18 @@ func (s *scanner) standalone(q int) (raw, bool) {
 		t.y, t.g = s.ry, gMonth
 		t.mo = 1
 		if k != 6 {
-			// 年底 is the last two months
-			t.mo = 11
-			tb = t
-			tb.mo = 12
-			w.hasEnd = true
+			t.mo = 12
+			if s.inst {
+				// with Instants 年底 is the last two months
+				t.mo = 11
+				tb = t
+				tb.mo = 12
+				w.hasEnd = true
+			}
 		}
 	case k < 14:
 		t.y, t.mo, t.g = s.ry, s.rm, gMonth
-		tb, w.hasEnd = monthPart(&t, [...]int{1, 2, 2, 3, 0, 4}[k-8])
+		tb, w.hasEnd = s.monthPart(&t, [...]int{1, 2, 2, 3, 0, 4}[k-8])
 	case k < 16:
 		t.y, t.mo, t.g = s.ry, 1+6*(k-14), gMonth
 		tb = t
@@ -1019,7 +1024,7 @@ func (s *scanner) resolve(raws []raw) {
 		}
 		if w.before > 0 {
 			// 年底前, 2025年前, 明年6月之前: from the reference up to a later date
-			if s.hasRef && a.y > 0 && s.laterThanRef(a) {
+			if s.inst && s.hasRef && a.y > 0 && s.laterThanRef(a) {
 				if !w.hasEnd {
 					w.b = *a
 				}
@@ -1034,7 +1039,7 @@ func (s *scanner) resolve(raws []raw) {
 		}
 		if w.since > 0 {
 			// 去年9月起, 从2001年起至今: from the date up to the reference
-			if s.hasRef && !w.hasEnd && a.y > 0 && !s.laterThanRef(a) {
+			if s.inst && s.hasRef && !w.hasEnd && a.y > 0 && !s.laterThanRef(a) {
 				w.b = newPt()
 				setInstant(&w.b, time.Date(s.ry, time.Month(s.rm), s.rd, s.rh, s.rmi, s.rs, 0, time.UTC))
 				x := time.Date(a.y, time.Month(max(a.mo, 1)), max(a.d, 1), max(a.h, 0), max(a.mi, 0), max(a.s, 0), 0, time.UTC)

@@ -8,8 +8,10 @@ import (
 	"testing"
 )
 
-// TestGenCases writes testdata/cases.json from a list of inputs; run with
-// TIMEX_GEN=path and review every answer before keeping it.
+// TestGenCases writes testdata/cases.gen.json from a list of inputs, one
+// "ref|text" a line (ref "none" for no reference; "ref|text|instants" for
+// the Instants reading); run with TIMEX_GEN=path and review every answer
+// before keeping it.
 func TestGenCases(t *testing.T) {
 	in := os.Getenv("TIMEX_GEN")
 	if in == "" {
@@ -27,8 +29,9 @@ func TestGenCases(t *testing.T) {
 		if !ok {
 			continue
 		}
-		c := tcase{Text: text}
-		var opts Options
+		text, mode, _ := strings.Cut(text, "|")
+		c := tcase{Text: text, Instants: mode == "instants"}
+		opts := Options{Instants: c.Instants}
 		if ref != "none" {
 			c.Ref = ref
 			opts.Ref, _ = ParseRef(ref)
@@ -44,7 +47,7 @@ func TestGenCases(t *testing.T) {
 }
 
 // TestRegenCases rewrites testdata/cases.json with what Find gives now,
-// keeping texts, references and notes; run with TIMEX_REGEN=1 and review
+// keeping texts, references, modes and notes; run with TIMEX_REGEN=1 and review
 // the diff before keeping it.
 func TestRegenCases(t *testing.T) {
 	if os.Getenv("TIMEX_REGEN") == "" {
@@ -60,7 +63,7 @@ func TestRegenCases(t *testing.T) {
 	}
 	for i := range cases {
 		c := &cases[i]
-		var opts Options
+		opts := Options{Instants: c.Instants}
 		if c.Ref != "" {
 			opts.Ref, _ = ParseRef(c.Ref)
 		}
@@ -74,7 +77,8 @@ func TestRegenCases(t *testing.T) {
 }
 
 // TestShow prints what Find gives for TIMEX_SHOW="ref|text" lines (ref
-// "none" for no reference).
+// "none" for no reference), with Options.Instants when TIMEX_INSTANTS is
+// set.
 func TestShow(t *testing.T) {
 	in := os.Getenv("TIMEX_SHOW")
 	if in == "" {
@@ -85,7 +89,7 @@ func TestShow(t *testing.T) {
 		if !ok {
 			continue
 		}
-		var opts Options
+		opts := Options{Instants: os.Getenv("TIMEX_INSTANTS") != ""}
 		if ref != "none" {
 			opts.Ref, _ = ParseRef(ref)
 		}

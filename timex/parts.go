@@ -321,8 +321,12 @@ func (s *scanner) yearMod(e int, t *pt) (int, pt, bool) {
 		t.mo, t.g = 1, gMonth
 		return e + 1, tb, false
 	case c == '底' || c == '末':
-		// 年底 is the last two months (JioNLP's reading)
-		t.mo, t.g = 11, gMonth
+		t.mo, t.g = 12, gMonth
+		if !s.inst {
+			return e + 1, tb, false
+		}
+		// with Instants 年底 is the last two months (JioNLP's reading)
+		t.mo = 11
 		tb = *t
 		tb.mo = 12
 		return e + 1, tb, true
@@ -542,7 +546,7 @@ func (s *scanner) month(q int, a pt, hy bool) (pt, pt, bool, int, bool) {
 	}
 	// modifiers
 	if k, e2 := s.lit(e, "月底", "月末", "月初", "上旬", "中旬", "下旬", "中下旬", "上中旬"); k >= 0 {
-		if tb, ok := monthPart(&t, [...]int{2, 2, 1, 3, 0, 4, 5, 6}[k]); ok {
+		if tb, ok := s.monthPart(&t, [...]int{2, 2, 1, 3, 0, 4, 5, 6}[k]); ok {
 			return t, tb, true, e2, true
 		}
 		return t, tb, false, e2, true
@@ -552,8 +556,8 @@ func (s *scanner) month(q int, a pt, hy bool) (pt, pt, bool, int, bool) {
 		if s.at(e) == '初' {
 			part = 1
 		}
-		tb, _ := monthPart(&t, part)
-		return t, tb, true, e + 1, true
+		tb, ok := s.monthPart(&t, part)
+		return t, tb, ok, e + 1, true
 	}
 	// 这个月前两天, 4月前4天, 上月最后五天
 	if k, e2 := s.lit(e, "的前", "前", "头", "頭", "的最后", "的最後", "最后", "最後"); k >= 0 {
@@ -1207,12 +1211,13 @@ func (s *scanner) dayNum(q int, n num, a pt, hy, hm bool) (pt, pt, bool, int, bo
 	return t, tb, false, e + 1, true
 }
 
-// monthPart narrows a month to a part of it: 1 月初 (days 1-5), 2 月底
-// (25 to the end), 3 上旬 (1-10), 4 下旬 (21 to the end), 5 中下旬, 6
-// 上中旬; 0 (中旬) keeps the month. The value is the first day, the end
-// the last.
-func monthPart(t *pt, part int) (pt, bool) {
-	if part == 0 || t.mo == 0 {
+// monthPart narrows a month to a part of it with Instants: 1 月初 (days
+// 1-5), 2 月底 (25 to the end), 3 上旬 (1-10), 4 下旬 (21 to the end), 5
+// 中下旬, 6 上中旬; 0 (中旬) keeps the month. The value is the first day,
+// the end the last. By default every part keeps the month (the annotation
+// reading: 7月中旬 is 2017-07).
+func (s *scanner) monthPart(t *pt, part int) (pt, bool) {
+	if part == 0 || t.mo == 0 || !s.inst {
 		return newPt(), false
 	}
 	tb := *t

@@ -10,6 +10,7 @@ type scanner struct {
 	r                       []rune
 	n                       int
 	hasRef, fwd             bool
+	inst                    bool // Options.Instants: the time-parser reading
 	ry, rm, rd, rh, rmi, rs int
 	prec                    int // what the reference gives: gYear, gMonth or gSecond
 }
@@ -421,20 +422,25 @@ func (s *scanner) point(i int, base *pt) (a, b pt, hasEnd bool, end int, ok bool
 	if !a.hasDate() && a.h < 0 && !a.relDay && !a.needRef && a.g == gDay && !hw {
 		return a, b, false, i, false
 	}
-	// a part of the day with a day and no clock time: its first hour
-	// (6月24日下午 is 13:00), part_of_day kept
-	if a.h < 0 && a.podh > 0 && a.g == gDay {
+	// with Instants, a part of the day with a day and no clock time is its
+	// first hour (6月24日下午 is 13:00), part_of_day kept; by default the
+	// day (the annotation reading)
+	if s.inst && a.h < 0 && a.podh > 0 && a.g == gDay {
 		a.h, a.mi, a.g = a.podh-1, 0, gHour
 	}
 	return a, b, false, pos, true
 }
 
 // sinceSuffix marks a date followed by 起, 至今 or 到现在 (去年9月起,
-// 从2001年起至今, 去年到现在), and a range that ends 到今天/到现在: resolve
-// makes it the span from the date up to the reference when the date is not
-// later than the reference.
+// 从2001年起至今, 去年到现在), and with Instants a range that ends
+// 到今天/到现在: with Instants resolve makes it the span from the date up
+// to the reference when the date is not later than the reference; by
+// default the suffix is only skipped and the date keeps its grain.
 func (s *scanner) sinceSuffix(w *raw) {
 	if w.hasEnd {
+		if !s.inst {
+			return // 从上个月到今天 stays a range
+		}
 		// 从上个月到今天: a range whose end is the reference day
 		for _, now := range [...]string{"今天", "今日", "现在", "現在", "目前"} {
 			if j := s.wordBefore(w.end, now); j > 0 && inRune(s.at(j-1), "到至") && w.b.relDay {

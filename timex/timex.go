@@ -31,6 +31,21 @@ type Options struct {
 	// weekday or holiday (today included), the yearless date nearest the
 	// reference, a clock time on the reference day.
 	Forward bool
+	// Instants selects the time-parser reading of the test suites (JioNLP,
+	// Duckling, Time-NLP), which resolve an expression to the instant it
+	// starts at a finer grain: a part of the day with a day is its first
+	// hour (6月24日下午 is 2021-06-24T13:00, grain hour); 上旬, 下旬, 月初,
+	// 月底 and 月末 are spans of days; 年底/年末 is November with End
+	// December; a past date followed by 起/至今/到现在 and a later one
+	// followed by 之前/以前/前 are spans between the date and the reference;
+	// spans counted from the reference (未来7天, 近30天, 60日内, 三个多月以来)
+	// are start instants at grain second with End. It is the reading for
+	// `zhnews dates`.
+	// The default is the annotation reading that extraction writes: the
+	// value at the grain written (6月24日下午 is 2021-06-24, grain day,
+	// with PartOfDay; 7月上旬 is 2021-07; 年底 is 2021-12; 去年9月起 is
+	// 2020-09), and durations counted from the reference are no dates.
+	Instants bool
 }
 
 // ParseRef reads a reference time: RFC 3339, a date and time without a zone
@@ -125,7 +140,7 @@ func Find(text string, opts Options) []Date {
 		return nil
 	}
 	r := []rune(text)
-	s := &scanner{r: r, n: len(r), fwd: opts.Forward}
+	s := &scanner{r: r, n: len(r), fwd: opts.Forward, inst: opts.Instants}
 	if !opts.Ref.IsZero() {
 		s.hasRef = true
 		ref := opts.Ref
