@@ -104,8 +104,8 @@ func hasAnyAt(r []rune, i int, words []string) bool {
 }
 
 // nounBefore are the words that make the trigger after them a noun:
-// 本次签约, 两校的签约.
-var nounBefore = []string{"本次", "此次", "这次", "该次", "的", "以", "次"}
+// 本次签约, 两校的签约, 见证签约 (the guests watched it).
+var nounBefore = []string{"本次", "此次", "这次", "该次", "的", "以", "次", "见证", "见证了", "出席", "参加", "观摩", "主持"}
 
 // isNoun reports whether the trigger [s, e) is used as a noun.
 func (d *doc) isNoun(s, e, b int) bool {
@@ -145,9 +145,18 @@ func (d *doc) cobuildStatement(tr trig, b int) bool {
 			return false // the later word is the trigger; 共建 names the subject
 		}
 	}
-	// A与B共建X: two sides joined in the clause before.
+	// A与B共建X: two sides joined in the clause before, and a unit with
+	// a name after (not 共建高校, 共建单位: a kind of thing).
 	cs := d.clauseStart(0, tr.start)
-	return strings.ContainsAny(d.key(cs, tr.start), connectors)
+	if !strings.ContainsAny(d.key(cs, tr.start), connectors) {
+		return false
+	}
+	for _, w := range []string{"高校", "学校", "大学", "单位", "共享", "共管", "共赢", "关系", "机制", "平台"} {
+		if hasAt(d.r[:b], tr.end, []rune(w)) && (tr.end+runeLen(w) >= b || strings.ContainsRune("，,。；;、和与及", d.r[tr.end+runeLen(w)])) {
+			return false
+		}
+	}
+	return true
 }
 
 // agreementEnd returns the end of an agreement name that starts at i (or

@@ -27,7 +27,10 @@ type datesOutput struct {
 }
 
 func newDatesCmd() *cobra.Command {
-	var ref string
+	var (
+		ref        string
+		annotation bool
+	)
 	cmd := &cobra.Command{
 		Use:   "dates [flags] [FILE...]",
 		Short: "Find and normalize Chinese date and time expressions, one text per line",
@@ -38,7 +41,13 @@ files given (or stdin) and writes one JSON line per input line, in order:
    "grain": "day", "part_of_day": "afternoon", "mentions": [[0, 7]]}]}
 
 ref is the reference time (the publish date) as ISO 8601: a date, or a date
-and time with or without a zone (China time when none). Relative and
+and time with or without a zone (China time when none).
+
+Values are the instants a time parser gives (the reading of JioNLP and
+Duckling): 6月24日下午 is 2021-06-24T13:00, 7月上旬 the days 1 to 10, 去年9月起
+the span from 2020-09-01T00:00:00, 近30天 a span too. --annotation gives
+extract's reading instead, the value at the grain written (2021-06-24 with
+part_of_day afternoon, 2021-07, 2020-09; durations are no dates). Relative and
 yearless expressions are resolved against it; without one, a yearless date
 takes a year the text gives, or is written XXXX-MM-DD, and relative
 expressions are left out. A line that is not JSON is taken as the text
@@ -70,7 +79,7 @@ itself. --ref sets the reference for lines that carry none.`,
 					defer f.Close()
 					r = f
 				}
-				if err := runDates(r, w, def); err != nil {
+				if err := runDates(r, w, def, annotation); err != nil {
 					return fmt.Errorf("%s: %w", a, err)
 				}
 			}
@@ -78,11 +87,15 @@ itself. --ref sets the reference for lines that carry none.`,
 		},
 	}
 	cmd.Flags().StringVar(&ref, "ref", "", "reference time for lines without one (ISO 8601)")
+	cmd.Flags().BoolVar(&annotation, "annotation", false, "values at the grain written, as extract gives them, instead of instants")
 	return cmd
 }
 
 // runDates answers every line of r on w, in order.
-func runDates(r io.Reader, w io.Writer, def time.Time) error {
+//
+// With annotation set, values follow extract's reading (the grain written)
+// instead of the instants of a time parser.
+func runDates(r io.Reader, w io.Writer, def time.Time, annotation bool) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<16), 16<<20)
 	enc := json.NewEncoder(w)
@@ -103,7 +116,7 @@ func runDates(r io.Reader, w io.Writer, def time.Time) error {
 			}
 			ref = t
 		}
-		out := datesOutput{Text: in.Text, Ref: in.Ref, Dates: timex.Find(in.Text, timex.Options{Ref: ref})}
+		out := datesOutput{Text: in.Text, Ref: in.Ref, Dates: timex.Find(in.Text, timex.Options{Ref: ref, Instants: !annotation})}
 		if out.Dates == nil {
 			out.Dates = []timex.Date{}
 		}

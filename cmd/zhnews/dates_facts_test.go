@@ -19,7 +19,7 @@ func TestDatesCommand(t *testing.T) {
 	if err := os.WriteFile(in, []byte(lines), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, _, err := run(t, "dates", in)
+	out, _, err := run(t, "dates", "--annotation", in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,6 +46,18 @@ func TestDatesCommand(t *testing.T) {
 				t.Errorf("line %d: got %+v, want %+v", i+1, d, want[i])
 			}
 		}
+	}
+	// The default reading gives instants.
+	out, _, err = run(t, "dates", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first datesOutput
+	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Dates) != 1 || first.Dates[0].Value != "2021-06-24T13:00" || first.Dates[0].Grain != "hour" {
+		t.Errorf("instants: got %+v, want 2021-06-24T13:00 at grain hour", first.Dates)
 	}
 	// A malformed line or reference is a clear error naming the line.
 	if err := os.WriteFile(in, []byte("{\"text\":\"x\",\"ref\":\"yesterday\"}\n"), 0o644); err != nil {
