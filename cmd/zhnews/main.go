@@ -56,5 +56,6 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newExtractCmd())
 	root.AddCommand(newTagCmd(), newTrainCmd(), newDatesCmd(), newFactsCmd())
 	root.AddCommand(newIndexCmd(), newSearchCmd(), newExportCmd())
+	root.AddCommand(newServeCmd())
 	return root
 }
