@@ -12,6 +12,7 @@ import (
 	"github.com/zhnews/zhnews/extract"
 	"github.com/zhnews/zhnews/facts"
 	"github.com/zhnews/zhnews/index"
+	"github.com/zhnews/zhnews/relation"
 )
 
 // searchResponse is the body of /api/search.
@@ -131,7 +132,8 @@ func (s *Server) apiHealth(w http.ResponseWriter, r *http.Request) {
 type factQuery struct {
 	text   string
 	filter index.Filter // articles
-	orgs   []string     // a row's organization: full name or short form
+	orgs    []string     // a row's organization: full name or short form
+	parties []string     // a signing's party or an appointment's organization
 	limit  int
 }
 
@@ -147,7 +149,7 @@ func parseFacts(v map[string][]string) (factQuery, error) {
 	if q.limit, err = integer(v, "limit", 1000, 1, maxFactRows); err != nil {
 		return q, err
 	}
-	q.orgs = append(slices.Clone(q.filter.Orgs), q.filter.Parties...)
+	q.orgs, q.parties = q.filter.Orgs, q.filter.Parties
 	return q, nil
 }
 
@@ -159,7 +161,7 @@ func (s *Server) factRows(r *http.Request, q factQuery, fn func(facts.Row) error
 	err := s.ix.Each(r.Context(), q.text, q.filter, func(a *extract.Article) error {
 		names := orgNames(a, q.orgs)
 		for _, row := range facts.Rows(a) {
-			if !rowMatches(row, q, names) {
+			if !rowMatches(row, q, names) || !partyMatches(row, q.parties) {
 				continue
 			}
 			if n == q.limit {
@@ -200,6 +202,16 @@ func orgNames(a *extract.Article, asked []string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// partyMatches reports whether a row is a signing of one of the parties or
+// an appointment at one of them (what the party filter of the index
+// selects).
+func partyMatches(row facts.Row, parties []string) bool {
+	if len(parties) == 0 {
+		return true
+	}
+	return (row.Type == relation.TypeSigning || row.Type == relation.TypeAppointment) && slices.Contains(parties, row.Org)
 }
 
 func rowMatches(row facts.Row, q factQuery, orgs map[string]bool) bool {
