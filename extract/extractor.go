@@ -133,7 +133,7 @@ func (e *Extractor) annotate(a *Article) {
 		school := e.recognize(a)
 		a.Relations = relation.Find(relation.Input{
 			Body: a.Body, Published: a.Published, School: school,
-			People: a.People, Organizations: a.Organizations, Dates: a.Dates,
+			People: a.People, Organizations: a.Organizations, Locations: a.Locations, Dates: a.Dates,
 		})
 	}
 }

@@ -65,6 +65,7 @@ type Input struct {
 	School        string // the publishing school 学校/我校 refer to, when known
 	People        []entity.Person
 	Organizations []entity.Organization
+	Locations     []entity.Location
 	Dates         []timex.Date
 }
 
@@ -90,6 +91,7 @@ const (
 	refSelf                   // 学校, 我校, 本院: the publishing school
 	refParties                // 双方, 两校, 三方: the parties of the relation
 	refPerson                 // a person of the article
+	refPlace                  // a place: a party only when joined by 与 (A与滨海新区签署)
 )
 
 // ref is one mention of an organization, person or generic reference.
@@ -126,6 +128,11 @@ func newDoc(in Input) *doc {
 		d.orgs[o.Name] = o
 		for _, m := range o.Mentions {
 			d.refs = append(d.refs, ref{start: m[0], end: m[1], kind: refOrg, org: o.Name})
+		}
+	}
+	for _, l := range in.Locations {
+		for _, m := range l.Mentions {
+			d.refs = append(d.refs, ref{start: m[0], end: m[1], kind: refPlace, org: l.Name})
 		}
 	}
 	for i := range in.People {
@@ -273,6 +280,15 @@ func (d *doc) text(a, b int) string {
 
 // key returns the simplified text in [a, b).
 func (d *doc) key(a, b int) string { return string(d.r[a:b]) }
+
+// keyOf returns s simplified.
+func (d *doc) keyOf(s string) string {
+	r := []rune(s)
+	for i, c := range r {
+		r[i] = zhconv.Rune(c)
+	}
+	return string(r)
+}
 
 // party returns the organization a reference stands for as a party of a
 // relation: a department of a named school stands for the school, one of

@@ -20,6 +20,7 @@ type testCase struct {
 	Published     string                `json:"published"`
 	People        []entity.Person       `json:"people"`
 	Organizations []entity.Organization `json:"organizations"`
+	Locations     []entity.Location     `json:"locations"`
 	Want          []Relation            `json:"want"`
 }
 
@@ -34,6 +35,10 @@ func (c testCase) input() Input {
 	for _, o := range c.Organizations {
 		o.Mentions = findAll(c.Body, append([]string{o.Name}, o.Aliases...)...)
 		in.Organizations = append(in.Organizations, o)
+	}
+	for _, l := range c.Locations {
+		l.Mentions = findAll(c.Body, l.Name)
+		in.Locations = append(in.Locations, l)
 	}
 	return in
 }

@@ -104,8 +104,8 @@ func hasAnyAt(r []rune, i int, words []string) bool {
 }
 
 // nounBefore are the words that make the trigger after them a noun:
-// 本次签约, 两校的签约, 见证签约 (the guests watched it).
-var nounBefore = []string{"本次", "此次", "这次", "该次", "的", "以", "次", "见证", "见证了", "出席", "参加", "观摩", "主持"}
+// 本次签约, 两校的签约, 见证签约 (the guests watched it), 协议签署 (the event).
+var nounBefore = []string{"本次", "此次", "这次", "该次", "的", "以", "次", "见证", "见证了", "出席", "参加", "观摩", "主持", "协议", "合同", "备忘录", "协议书"}
 
 // isNoun reports whether the trigger [s, e) is used as a noun.
 func (d *doc) isNoun(s, e, b int) bool {
@@ -419,12 +419,44 @@ func (d *doc) readSigning(tr trig, segStart, a, b int, ceremony []string, prior 
 			add(d.party(r))
 		}
 	}
+	for _, w := range []string{"劳动合同", "劳务合同", "聘用合同", "就业协议", "采购合同", "购销合同", "租赁合同", "外贸合同"} {
+		if strings.Contains(d.keyOf(agreement), w) || hasBefore(d.r, tr.start, w) {
+			return res // employment and purchase contracts are no cooperation
+		}
+	}
 	if agreement != "" && hasAnyAt(d.r, tr.end, []string{"两校", "双方", "了两校", "了双方"}) && partiesWord == 0 {
 		partiesWord = 2 // 签署两校合作备忘录
 	}
 	// Noun uses (签约仪式) state a signing only with two sides joined by
 	// 与 (A与B…签约仪式): otherwise they only set the scene.
 	conn := d.connector(refs, signers, segStart, tr.start)
+	for _, w := range []string{"本次", "此次", "这次", "该次"} {
+		if hasBefore(d.r, tr.start, w) {
+			return res // 此次签约是…: the event told before, named again
+		}
+	}
+	if !tr.noun && d.unnamedSide(refs, signers, segStart, tr.start) {
+		return res // 省贸促会分别与A、B签署: a side the entities do not name
+	}
+	if !tr.noun && conn < 0 && partiesWord == 0 {
+		// Without 与 or 双方, the parties are written close to the trigger:
+		// its clause and the one before, not a long sentence's far end
+		// (…严格执行海关总署的规定，…，外贸合同签订).
+		near := d.clauseStart(segStart, d.clauseStart(segStart, tr.start)-1)
+		kept := refs[:0:0]
+		for _, r := range refs {
+			if r.start >= near {
+				kept = append(kept, r)
+			}
+		}
+		refs = kept
+		parties = parties[:0]
+		for _, r := range refs {
+			if r.kind != refParties {
+				add(d.party(r))
+			}
+		}
+	}
 	if tr.noun && conn < 0 && !(len(parties) >= 2 && strings.Contains(d.key(segStart, tr.start), "——")) {
 		var ps []string
 		for _, r := range scene {
@@ -508,7 +540,16 @@ func (d *doc) readSigning(tr trig, segStart, a, b int, ceremony []string, prior 
 			add(d.personOrg(s.person, parties))
 		}
 	}
-	if len(parties) < 2 && agreement != "" {
+	if conn >= 0 && len(parties) < 2 && !tr.noun {
+		// 南开大学与滨海新区签署: a place joined by 与 stands for its
+		// government.
+		for _, r := range d.phrase(refs, conn) {
+			if r.kind == refPlace {
+				add(r.org)
+			}
+		}
+	}
+	if len(parties) < 2 && agreement != "" && strings.ContainsAny(agreement, "与和") {
 		i := tr.end
 		for i < b && strings.ContainsRune("了过下《「“", d.r[i]) {
 			i++
@@ -633,6 +674,33 @@ func (d *doc) phrase(refs []ref, k int) []ref {
 		at = r.end
 	}
 	return out
+}
+
+// unnamedSide reports whether the trigger's clause joins a side the
+// entities do not name to the others with 与 (录用人员与学校…签订,
+// 省贸促会分别与A、B签署): pairing the named ones alone would be wrong.
+func (d *doc) unnamedSide(refs, signers []ref, a, e int) bool {
+	cs := d.clauseStart(a, e)
+	for k := cs; k < e; k++ {
+		if d.r[k] != '与' || insideRef(refs, k) || insideRef(signers, k) {
+			continue
+		}
+		j := k
+		if hasBefore(d.r, j, "分别") {
+			j -= 2
+		}
+		named := false
+		for _, r := range append(append([]ref(nil), refs...), signers...) {
+			if r.end <= j && r.end >= j-8 && (r.end == j || !strings.ContainsAny(d.key(r.end, j), "，,、")) {
+				named = true
+			}
+		}
+		// 代表学校与…, 校长张三与…: the side is named.
+		if !named && j > cs && !hasBefore(d.r, j, "代表") {
+			return true
+		}
+	}
+	return false
 }
 
 // selfRef reports whether the references hold 学校/我校.
