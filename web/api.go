@@ -130,11 +130,11 @@ func (s *Server) apiHealth(w http.ResponseWriter, r *http.Request) {
 
 // factQuery selects rows of the fact table.
 type factQuery struct {
-	text   string
-	filter index.Filter // articles
+	text    string
+	filter  index.Filter // articles
 	orgs    []string     // a row's organization: full name or short form
 	parties []string     // a signing's party or an appointment's organization
-	limit  int
+	limit   int
 }
 
 func parseFacts(v map[string][]string) (factQuery, error) {

@@ -53,7 +53,7 @@ func TestMarkBody(t *testing.T) {
 		Organizations: []entity.Organization{{Name: "江城师范学院", Aliases: []string{"江师"}, Kind: "school",
 			Mentions: append(spans(body, "江师"), entity.Span{-3, 2}, entity.Span{5, 1000}, entity.Span{4, 4})}},
 		Locations: []entity.Location{{Name: "江城", Mentions: spans(body, "江城")}},
-		Dates: []timex.Date{{Text: "2021年7月6日", Value: "2021-07-06", Mentions: [][2]int{{0, 9}, {2, 5}}}},
+		Dates:     []timex.Date{{Text: "2021年7月6日", Value: "2021-07-06", Mentions: [][2]int{{0, 9}, {2, 5}}}},
 	}
 	got := markBody(a)
 	var text strings.Builder
