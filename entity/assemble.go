@@ -474,7 +474,16 @@ func (rc *Recognizer) mergeOrgs(texts []*text, publisher, site string) *orgSet {
 	// Longest first, so that short forms find their full name.
 	sort.SliceStable(names, func(i, j int) bool { return utf8.RuneCountInString(names[i]) > utf8.RuneCountInString(names[j]) })
 	set := &orgSet{byKey: map[string]*Organization{}}
+	known := map[string]*Organization{} // a well-known organization's full name → its entry
 	for _, n := range names {
+		// 华为 beside 华为技术有限公司: forms of one well-known organization.
+		if full := rc.lex.KnownOrgName(n); full != "" {
+			if o := known[full]; o != nil {
+				o.Aliases = appendNew(o.Aliases, n)
+				set.byKey[n] = o
+				continue
+			}
+		}
 		if full, ok := userAlias[n]; ok {
 			if o := set.byKey[full]; o != nil {
 				o.Aliases = appendNew(o.Aliases, n)
@@ -497,6 +506,9 @@ func (rc *Recognizer) mergeOrgs(texts []*text, publisher, site string) *orgSet {
 		o := &Organization{Name: n, Kind: kinds[n]}
 		set.list = append(set.list, o)
 		set.byKey[n] = o
+		if full := rc.lex.KnownOrgName(n); full != "" {
+			known[full] = o
+		}
 	}
 	// Abbreviations written in the text: 武职, 百胜, 复旦. Shorter names
 	// first: 武职 is 武汉职业技术学院's, not its 碳中和产业学院's.

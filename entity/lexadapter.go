@@ -129,6 +129,17 @@ func (a lexAdapter) UserOrgAt(r []rune, i int) (int, string, string) {
 	return runes(s, n), o.Name, string(o.Kind)
 }
 
+func (a lexAdapter) KnownOrgAt(r []rune, i int) (int, string) {
+	s := string(r[i:min(len(r), i+32)])
+	n, o := a.l.MatchKnownOrg(s, 0)
+	if n == 0 {
+		return 0, ""
+	}
+	return runes(s, n), string(o.Kind)
+}
+
+func (a lexAdapter) KnownOrgName(s string) string { return a.l.KnownOrgName(s) }
+
 func (a lexAdapter) UserPersonAt(r []rune, i int) (int, string) {
 	if a.l.User() == nil {
 		return 0, ""

@@ -38,6 +38,13 @@ type Lexicon interface {
 	// UserOrgAt is the length of the longest user-declared organization
 	// name or alias starting at r[i], with the organization's name and kind.
 	UserOrgAt(r []rune, i int) (n int, name, kind string)
+	// KnownOrgAt is the length of the longest name or short form of a
+	// well-known organization starting at rune i (华为, 清华), with its
+	// kind; 0 when none.
+	KnownOrgAt(r []rune, i int) (n int, kind string)
+	// KnownOrgName is the full name of the well-known organization that s
+	// names (华为 → 华为技术有限公司), or "".
+	KnownOrgName(s string) string
 	// UserPersonAt is the length of the longest user-declared person name
 	// or alias starting at r[i], with the person's name.
 	UserPersonAt(r []rune, i int) (n int, name string)

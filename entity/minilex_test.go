@@ -106,4 +106,6 @@ func testSegmenter(t testing.TB) *seg.Segmenter {
 }
 
 func (l *miniLex) UserOrgAt([]rune, int) (int, string, string) { return 0, "", "" }
+func (l *miniLex) KnownOrgAt([]rune, int) (int, string)        { return 0, "" }
+func (l *miniLex) KnownOrgName(string) string                  { return "" }
 func (l *miniLex) UserPersonAt([]rune, int) (int, string)      { return 0, "" }

@@ -337,6 +337,24 @@ func (rc *Recognizer) findOrgs(t *text) {
 			i += n - 1
 		}
 	}
+	// Well-known organizations written by a short form (华为, 清华,
+	// 台积电), when the form is a word of its own in the text.
+	for i := 0; i < len(t.r); i++ {
+		if !t.tokenBoundary(i) {
+			continue
+		}
+		n, kind := rc.lex.KnownOrgAt(t.r, i)
+		if n == 0 || !t.tokenBoundary(i+n) {
+			continue
+		}
+		// A two-character form after a Han character that is no joining
+		// word may end a name: 何鸣华为我校 is 何鸣华 + 为, not 华为.
+		if n <= 2 && i > 0 && unicode.Is(unicode.Han, t.r[i-1]) && !strings.ContainsRune("与和及同跟在向对把被从由是的了等到赴访入邀请携联合", t.r[i-1]) {
+			continue
+		}
+		found = append(found, mention{start: i, end: i + n, from: i, kind: mOrg, text: t.str(i, i+n), orgKind: kind})
+		i += n - 1
+	}
 	// A project or team named just before a title is where that title
 	// belongs (百胜武汉项目总经理).
 	for e := 2; e < len(t.r); e++ {

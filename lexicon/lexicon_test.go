@@ -567,3 +567,24 @@ func FuzzParseUser(f *testing.F) {
 		}
 	})
 }
+
+func TestKnownOrgs(t *testing.T) {
+	if len(KnownOrgs()) < 100 {
+		t.Fatalf("only %d known organizations", len(KnownOrgs()))
+	}
+	lex := New(nil)
+	for _, c := range []struct{ s, want, full string }{
+		{"华为公司与学校", "华为公司", "华为技术有限公司"},
+		{"台積電資深處長", "台積電", "台湾积体电路制造股份有限公司"},
+		{"清华的专家", "清华", "清华大学"},
+		{"联想到", "", ""},
+	} {
+		n, o := lex.MatchKnownOrg(c.s, 0)
+		if c.s[:n] != c.want || (n > 0 && o.Name != c.full) {
+			t.Errorf("%s: got %q (%s), want %q (%s)", c.s, c.s[:n], o.Name, c.want, c.full)
+		}
+		if c.want != "" && lex.KnownOrgName(c.want) != c.full {
+			t.Errorf("KnownOrgName(%s) = %q", c.want, lex.KnownOrgName(c.want))
+		}
+	}
+}
