@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -512,5 +513,18 @@ func TestAccessLog(t *testing.T) {
 	if len(lines) != 2 || !regexp.MustCompile(`^GET "/api/search\?q=\S+" 200 \d+B \S+$`).MatchString(lines[0]) ||
 		!strings.HasPrefix(lines[1], `POST "/api/health" 405 `) {
 		t.Errorf("access log:\n%s", b.String())
+	}
+}
+
+// Every endpoint of the API is described in api/openapi.yaml.
+func TestOpenAPIDescribesRoutes(t *testing.T) {
+	b, err := os.ReadFile("../api/openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/api/search:", "/api/articles/{id}:", "/api/orgs:", "/api/people:", "/api/facts:", "/api/health:"} {
+		if !strings.Contains(string(b), "\n  "+p+"\n") {
+			t.Errorf("api/openapi.yaml does not describe %s", p)
+		}
 	}
 }
