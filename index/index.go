@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/zhnews/zhnews/extract"
 	"github.com/zhnews/zhnews/index/analyzer"
@@ -52,6 +53,8 @@ type Options struct {
 	// organizations and people the analyzer keeps as words. The path is
 	// recorded in the index mapping.
 	Lexicon string
+	// ReadOnly opens an existing index for reading only (a server).
+	ReadOnly bool
 	// Analyzer replaces the zhnews analyzer of title and body by another
 	// of bleve's registry ("cjk", "standard"), for comparisons; queries
 	// then use it too.
@@ -67,11 +70,19 @@ type Index struct {
 // empty.
 func Open(dir string, opts Options) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
-		b, err := bleve.Open(dir)
+		// Another process writing the index holds its lock: give up after a
+		// while with a clear error instead of waiting for ever.
+		b, err := bleve.OpenUsing(dir, map[string]any{"read_only": opts.ReadOnly, "bolt_timeout": "3s"})
 		if err != nil {
+			if errors.Is(err, bolterrors.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
+				return nil, fmt.Errorf("open index %s: in use by another process (zhnews index still running?)", dir)
+			}
 			return nil, fmt.Errorf("open index %s: %w", dir, err)
 		}
 		return &Index{b: b}, nil
+	}
+	if opts.ReadOnly {
+		return nil, fmt.Errorf("open index %s: no index there", dir)
 	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return nil, fmt.Errorf("open index %s: the directory is not empty and holds no index", dir)

@@ -350,3 +350,51 @@ func childIndex(dir string) {
 	ix.Close()
 	os.Exit(0)
 }
+
+func TestTerms(t *testing.T) {
+	ix := openTest(t, testArticles())
+	ctx := context.Background()
+	top, err := ix.Terms(ctx, FieldOrg, "", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(top) != 2 || top[0].Value != "江城职业技术学院" || top[0].Count != 2 {
+		t.Errorf("top orgs %+v, want 江城职业技术学院 (2) first", top)
+	}
+	pre, err := ix.Terms(ctx, FieldOrg, "江城", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pre) != 1 || pre[0].Count != 2 {
+		t.Errorf("orgs with prefix 江城: %+v", pre)
+	}
+	if n, err := ix.TermCount(FieldPerson); err != nil || n != 4 {
+		t.Errorf("distinct people %d (%v), want 4", n, err)
+	}
+}
+
+func TestReadOnly(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	if _, err := Open(dir, Options{ReadOnly: true}); err == nil {
+		t.Error("read-only open of no index: want an error")
+	}
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Put(context.Background(), Batch{Articles: testArticles()}); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	ro, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if n, _ := ro.Count(); n != 4 {
+		t.Errorf("count %d", n)
+	}
+	if _, err := ro.Search(context.Background(), Query{Text: "/[/"}); err == nil || !strings.Contains(err.Error(), "bad query") {
+		t.Errorf("bad regexp: %v, want a bad query error", err)
+	}
+}

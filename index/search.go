@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"time"
@@ -13,7 +14,6 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/zhnews/zhnews/extract"
 	"github.com/zhnews/zhnews/index/analyzer"
@@ -307,7 +307,7 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 	}
 	res, err := ix.b.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+		return nil, searchError(q.Text, err)
 	}
 	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
@@ -357,7 +357,7 @@ func (ix *Index) Each(ctx context.Context, text string, f Filter, fn func(*extra
 		}
 		res, err := ix.b.SearchInContext(ctx, req)
 		if err != nil {
-			return fmt.Errorf("export: %w", err)
+			return searchError(text, err)
 		}
 		for _, h := range res.Hits {
 			a, err := articleOf(h.Fields)
@@ -377,34 +377,57 @@ func (ix *Index) Each(ctx context.Context, text string, f Filter, fn func(*extra
 
 // Terms returns the values of a keyword field (FieldOrg, FieldPerson,
 // FieldType …) that start with prefix, with the number of articles that
-// hold each, most frequent first; at most n of them (0: all). Counts of
-// articles replaced moments ago may lag until the index merges its
-// segments.
-func (ix *Index) Terms(field, prefix string, n int) ([]FacetValue, error) {
-	var fd interface {
-		Next() (*bleveindex.DictEntry, error)
-		Close() error
+// hold each, most frequent first; at most n of them (10 when n is not
+// positive). Without a prefix they are the field's top values over the
+// whole index (a facet); with one, the field's terms with that prefix are
+// counted one by one (at most 500 of them are looked at).
+func (ix *Index) Terms(ctx context.Context, field, prefix string, n int) ([]FacetValue, error) {
+	if n <= 0 {
+		n = 10
 	}
-	var err error
 	if prefix == "" {
-		fd, err = ix.b.FieldDict(field)
-	} else {
-		fd, err = ix.b.FieldDictPrefix(field, []byte(prefix))
+		req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
+		req.AddFacet(field, bleve.NewFacetRequest(field, n))
+		res, err := ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("terms of %s: %w", field, err)
+		}
+		out := []FacetValue{}
+		if fr := res.Facets[field]; fr != nil && fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				out = append(out, FacetValue{Value: t.Term, Count: t.Count})
+			}
+		}
+		return out, nil
 	}
+	fd, err := ix.b.FieldDictPrefix(field, []byte(prefix))
 	if err != nil {
 		return nil, fmt.Errorf("terms of %s: %w", field, err)
 	}
-	defer fd.Close()
-	var out []FacetValue
-	for {
+	var terms []string
+	for len(terms) < 500 {
 		e, err := fd.Next()
 		if err != nil {
+			fd.Close()
 			return nil, fmt.Errorf("terms of %s: %w", field, err)
 		}
 		if e == nil {
 			break
 		}
-		out = append(out, FacetValue{Value: e.Term, Count: int(e.Count)})
+		terms = append(terms, e.Term)
+	}
+	fd.Close()
+	out := []FacetValue{}
+	for _, t := range terms {
+		q := query.NewTermQuery(t)
+		q.SetField(field)
+		res, err := ix.b.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+		if err != nil {
+			return nil, fmt.Errorf("terms of %s: %w", field, err)
+		}
+		if res.Total > 0 {
+			out = append(out, FacetValue{Value: t, Count: int(res.Total)})
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
@@ -412,8 +435,40 @@ func (ix *Index) Terms(field, prefix string, n int) ([]FacetValue, error) {
 		}
 		return out[i].Value < out[j].Value
 	})
-	if n > 0 && len(out) > n {
+	if len(out) > n {
 		out = out[:n]
 	}
 	return out, nil
+}
+
+// TermCount returns the number of distinct values of a keyword field.
+func (ix *Index) TermCount(field string) (int, error) {
+	fd, err := ix.b.FieldDict(field)
+	if err != nil {
+		return 0, fmt.Errorf("terms of %s: %w", field, err)
+	}
+	defer fd.Close()
+	n := 0
+	for {
+		e, err := fd.Next()
+		if err != nil {
+			return 0, fmt.Errorf("terms of %s: %w", field, err)
+		}
+		if e == nil {
+			return n, nil
+		}
+		n++
+	}
+}
+
+// searchError wraps an error of a search: the parts of a query bleve
+// checks only when it runs it (a regular expression, a fuzziness) are
+// the query's fault, ErrQuery.
+func searchError(text string, err error) error {
+	var se *syntax.Error
+	msg := err.Error()
+	if errors.As(err, &se) || strings.Contains(msg, "error parsing regexp") || strings.Contains(msg, "fuzziness exceeds") {
+		return fmt.Errorf("%w: %q: %v", ErrQuery, text, err)
+	}
+	return fmt.Errorf("search %q: %w", text, err)
 }

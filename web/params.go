@@ -217,17 +217,15 @@ func (s *Server) allTerms(ctx context.Context, field string) ([]index.FacetValue
 	if v, ok := s.termsOf[field]; ok {
 		return v, nil
 	}
-	distinct, err := s.ix.Terms(field, "", 0)
+	distinct, err := s.ix.TermCount(field)
 	if err != nil {
 		return nil, err
 	}
 	var all []index.FacetValue
-	if len(distinct) > 0 {
-		res, err := s.ix.Search(ctx, index.Query{Size: 1, Facets: len(distinct)})
-		if err != nil {
+	if distinct > 0 {
+		if all, err = s.ix.Terms(ctx, field, "", distinct); err != nil {
 			return nil, err
 		}
-		all = res.Facets[field]
 	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].Count != all[j].Count {

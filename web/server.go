@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"log"
 	"net/http"
-	"regexp/syntax"
 	"strings"
 	"sync"
 	"time"
@@ -221,24 +220,11 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(append(b, '\n'))
 }
 
-func badQuery(err error) bool {
-	var se *syntax.Error
-	if errors.As(err, &se) {
-		return true
-	}
-	msg := err.Error()
-	return strings.Contains(msg, "error parsing regexp") || strings.Contains(msg, "fuzziness exceeds")
-}
-
 // statusOf maps an error of the index to a status and a message.
 func statusOf(ctx context.Context, err error) (int, string) {
 	switch {
 	case errors.Is(err, index.ErrQuery), errors.Is(err, errParam):
 		return http.StatusBadRequest, err.Error()
-	case badQuery(err):
-		// The index checks the syntax of a query, bleve the rest when it
-		// runs it: a regular expression or a fuzziness it cannot take.
-		return http.StatusBadRequest, "bad query: " + err.Error()
 	case errors.Is(err, index.ErrNotFound):
 		return http.StatusNotFound, err.Error()
 	case errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil:

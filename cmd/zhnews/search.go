@@ -126,7 +126,7 @@ func openExisting(dir string) (*index.Index, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, usageError{fmt.Errorf("no index at %s (build one with zhnews index)", dir)}
 	}
-	return index.Open(dir, index.Options{})
+	return index.Open(dir, index.Options{ReadOnly: true})
 }
 
 // printResult writes a result for people.

@@ -50,7 +50,7 @@ line per request to stderr, and shuts down gracefully on SIGINT or SIGTERM.`,
 			if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
 				return usageError{fmt.Errorf("no index at %s (build one with zhnews index)", dir)}
 			}
-			ix, err := index.Open(dir, index.Options{})
+			ix, err := index.Open(dir, index.Options{ReadOnly: true})
 			if err != nil {
 				return err
 			}
