@@ -54,6 +54,23 @@
 //     followed by 起, 至今 or 到现在 (去年9月起, 从2001年起至今, 去年到现在,
 //     从上个月到今天) is the span from its start instant up to the
 //     reference (2020-09-01T00:00:00 with End the reference).
+//     Instants looks forward where every suite does: a bare weekday (周一,
+//     星期五, 礼拜天) is the next one after today (星期二 on a Tuesday is
+//     next week's), unless a part of the day or clock time with it is still
+//     to come today (星期天晚上 on a Sunday afternoon is tonight); a bare
+//     holiday (国庆节, 元旦, 春节, 妇女节) is the next one, today included
+//     (除夕 in June 2021 is 2022-01-31). Yearless dates keep the news rule
+//     below (the suites agree on the reference's year: 1月3, 四月十三,
+//     二月十号, 6-3; only JioNLP's ret_future cases want the next one), and
+//     a bare day of the month is in the reference's month (30日 on
+//     2021-06-14 is 2021-06-30, as JioNLP, Time-NLP and when read it).
+//     Bare clock times are as below. So Instants implies Options.Forward
+//     for weekdays and holidays only: full Forward loses JioNLP, Time-NLP
+//     and Duckling cases on yearless dates (二月十号 on 2013-02-12 is
+//     2013-02-10 for Duckling). A part of the day standing alone (午后,
+//     白天, 全天, 夜间) is its first hour on the day a bare clock time
+//     would take; ranges of hours (9~12点半, 晚上9~11点, 夜间至次日上午)
+//     start at the first; 七八点, an approximate hour, is the first.
 //
 // Everything below holds in both readings.
 //
@@ -69,10 +86,11 @@
 //     ("2021-05") puts holidays in its year (芒种 is 2021-06-05).
 //   - News reading: a bare weekday (周五, 星期五) or holiday (国庆节) is the
 //     most recent one, today included; 下周五 and 本周五 say which week.
-//     Duckling and the Time-NLP family lean forward instead; Options.Forward
-//     selects their reading (next weekday after today, next holiday or
+//     The suites lean forward instead: Instants reads weekdays and holidays
+//     forward (above); Options.Forward reads forward everything that does
+//     not say which way to look (next weekday after today, next holiday or
 //     yearless date on or after the reference, next occurrence of a bare
-//     clock time). Forward and Instants are independent.
+//     clock time).
 //   - Clock times: with a reference that carries a time of day (not
 //     midnight), a clock time without a date or a part of the day in its
 //     sentence is the next one after the reference, "3点" on the 12-hour

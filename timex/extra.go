@@ -867,21 +867,27 @@ func (s *scanner) resolve(raws []raw) {
 			case s.hasRef:
 				ref := s.refDate()
 				var best time.Time
+				by := 0
 				for yy := s.ry - 1; yy <= s.ry+1; yy++ {
 					x, ok := holidayDate(h, yy)
 					if !ok {
 						continue
 					}
-					if s.fwd && !x.Before(ref) {
-						best = x
+					if s.ahead && !x.Before(ref) {
+						best, by = x, yy
 						break
 					}
-					if !s.fwd && !x.After(ref) {
-						best = x
+					if !s.ahead && !x.After(ref) {
+						best, by = x, yy
 					}
 				}
 				if !best.IsZero() {
 					y = best.Year()
+					if s.ahead {
+						// the holiday's own year: 除夕 and 大寒 of y fall
+						// in January of y+1
+						y = by
+					}
 				}
 			case textYear > 0:
 				y = textYear
@@ -956,12 +962,19 @@ func (s *scanner) resolve(raws []raw) {
 			}
 			if w.hasEnd && !w.b.hasDate() {
 				w.b.y, w.b.mo, w.b.d = a.y, a.mo, a.d
+				if w.b.dayOffset > 0 && a.y > 0 {
+					w.b.setDate(mkdate(a.y, a.mo, a.d).AddDate(0, 0, w.b.dayOffset))
+					w.b.dayOffset = 0
+				}
 			}
 		}
 		if a.mo == 0 && a.d > 0 {
 			switch {
 			case haveLast && lastDaySent == sent && lastDay.mo > 0:
 				a.y, a.mo = lastDay.y, lastDay.mo
+			case s.hasRef && s.inst && !s.fwd && a.d <= daysIn(s.ry, s.rm):
+				// the time parsers: a bare day is in the reference's month
+				a.y, a.mo = s.ry, s.rm
 			case s.hasRef:
 				ref := s.refDate()
 				var best time.Time

@@ -923,10 +923,13 @@ func (s *scanner) weekday(q int, a pt, hasDate, first bool) (pt, int, bool) {
 	switch {
 	case pre:
 		x = ref.AddDate(0, 0, wd-rw+7*off)
-	case s.fwd:
+	case s.ahead:
 		d := (wd - rw + 7) % 7
 		if d == 0 {
 			d = 7
+			// 星期天晚上 said on a Sunday afternoon: tonight, when a later
+			// part of the day or clock time follows (point checks)
+			t.wdNext = s.inst
 		}
 		x = ref.AddDate(0, 0, d)
 	default:
@@ -949,12 +952,17 @@ var pods = [...]struct {
 	{"晚上", "evening", 18}, {"晚间", "evening", 18}, {"晚間", "evening", 18}, {"夜里", "night", 20}, {"夜裡", "night", 20}, {"夜间", "night", 20},
 	{"夜間", "night", 20}, {"前半夜", "night", 20}, {"后半夜", "night", 2}, {"後半夜", "night", 2}, {"深夜", "night", 23}, {"半夜", "night", 0},
 	{"午夜", "night", 0}, {"早", "morning", 6}, {"晚", "evening", 18},
+	// with Instants only: 白天 06:00, 全天 the whole day
+	{"白天", "day", 6}, {"全天", "day", 0},
 }
 
 func (s *scanner) partOfDay(q int, a pt, hasDay bool) (pt, int, bool) {
 	t := a
 	if k, e := s.lit(q, podWords...); k >= 0 {
 		p := &pods[k]
+		if p.pod == "day" && (!s.inst || inRune(s.at(e), "候然")) {
+			return t, q, false
+		}
 		if e-q == 1 {
 			// 早/晚 alone: before a clock time, or 24日晚
 			if !(isDigitLike(s.at(e)) || hasDay && p.w == "晚" && !inRune(s.at(e), "会會宴报報餐饭飯自")) {
@@ -995,6 +1003,10 @@ func (s *scanner) clock(q int, a pt, pod string, notFirst bool) (pt, int, bool) 
 		}
 	}
 	n, ok := readNum(s.r, q)
+	if ok && s.inst && !n.arabic && !n.pos && n.nd == 2 && cdigit(s.r[q]) >= 1 && cdigit(s.r[q+1]) == cdigit(s.r[q])+1 && inRune(s.at(n.end), "点點时時") {
+		// with Instants: 七八点, an approximate hour, is the first
+		n.v = cdigit(s.r[q])
+	}
 	if !ok || n.v < 0 || n.v > 24 || n.arabic && n.nd > 2 {
 		return t, q, false
 	}
@@ -1022,6 +1034,27 @@ func (s *scanner) clock(q int, a pt, pod string, notFirst bool) (pt, int, bool) 
 		colon = true
 	} else {
 		k, e2 := s.lit(e, "点钟", "點鐘", "点", "點", "时", "時")
+		if k < 0 && s.inst && !n.pos && n.v <= 24 {
+			if n.nd <= 2 {
+				// 9~12点半, 晚上9~11点: the first hour of a range of them
+				if j, ok := s.connector(e); ok {
+					if t2, _, ok := s.clock(j, newPt(), pod, false); ok && t2.g >= gHour {
+						t.h, t.mi, t.s, t.g, t.h24 = h, 0, -1, gHour, pod != "" || h == 0 || h > 12
+						switch pod {
+						case "afternoon", "evening":
+							if h < 12 {
+								t.h += 12
+							}
+						case "night":
+							if h >= 6 && h < 12 {
+								t.h += 12
+							}
+						}
+						return t, e, true
+					}
+				}
+			}
+		}
 		if k < 0 {
 			// 3pm
 			if n.arabic && pod == "" {

@@ -11,6 +11,7 @@ type scanner struct {
 	n                       int
 	hasRef, fwd             bool
 	inst                    bool // Options.Instants: the time-parser reading
+	ahead                   bool // bare weekdays and holidays look forward (Forward or Instants)
 	ry, rm, rd, rh, rmi, rs int
 	prec                    int // what the reference gives: gYear, gMonth or gSecond
 }
@@ -143,7 +144,7 @@ func (s *scanner) scan() []raw {
 		if c == '每' {
 			every = i
 		}
-		if !(c < 0x10000 && kw[c>>6]&(1<<(c&63)) != 0) || !s.startable(i) {
+		if !(c < 0x10000 && kw[c>>6]&(1<<(c&63)) != 0 || s.inst && (c == '白' || c == '全') && s.at(i+1) == '天') || !s.startable(i) {
 			i++
 			continue
 		}
@@ -249,6 +250,10 @@ func (s *scanner) mergeRange(a, b *pt) bool {
 	}
 	if !b.hasDate() && b.h < 0 {
 		return false
+	}
+	// 夜间至次日上午, 9点至次日8点: the end is days after the start's day
+	if s.inst && b.dayOffset > 0 && b.y == 0 && b.mo == 0 && b.d == 0 && b.h >= 0 && a.h >= 0 && !a.hasDate() {
+		return true
 	}
 	// the second point may not be coarser than what the first gives
 	if b.y == 0 && !b.needRef {
@@ -418,15 +423,28 @@ func (s *scanner) point(i int, base *pt) (a, b pt, hasEnd bool, end int, ok bool
 	if a.g == gNone {
 		return a, b, false, i, false
 	}
-	// a lone part of the day (上午, 晚上) is no date
+	// a lone part of the day (上午, 晚上) is no date; with Instants it is
+	// its first hour, on the day of a bare clock time (the previous date
+	// of the sentence, else the reference day)
 	if !a.hasDate() && a.h < 0 && !a.relDay && !a.needRef && a.g == gDay && !hw {
-		return a, b, false, i, false
+		if !s.inst || a.podh == 0 || !s.hasRef && base == nil {
+			return a, b, false, i, false
+		}
+		a.h, a.mi, a.g, a.h24 = a.podh-1, 0, gHour, true
 	}
 	// with Instants, a part of the day with a day and no clock time is its
 	// first hour (6月24日下午 is 13:00), part_of_day kept; by default the
 	// day (the annotation reading)
 	if s.inst && a.h < 0 && a.podh > 0 && a.g == gDay {
 		a.h, a.mi, a.g = a.podh-1, 0, gHour
+	}
+	// 星期天晚上 on a Sunday afternoon is tonight: a bare weekday is the
+	// next one whose time is still to come
+	if a.wdNext {
+		if a.h >= 0 && (a.h > s.rh || a.h == s.rh && max(a.mi, 0) > s.rmi) {
+			a.setDate(mkdate(a.y, a.mo, a.d).AddDate(0, 0, -7))
+		}
+		a.wdNext = false
 	}
 	return a, b, false, pos, true
 }

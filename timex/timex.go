@@ -39,8 +39,10 @@ type Options struct {
 	// December; a past date followed by 起/至今/到现在 and a later one
 	// followed by 之前/以前/前 are spans between the date and the reference;
 	// spans counted from the reference (未来7天, 近30天, 60日内, 三个多月以来)
-	// are start instants at grain second with End. It is the reading for
-	// `zhnews dates`.
+	// are start instants at grain second with End. A bare weekday or
+	// holiday is the next one (Forward for them only; yearless dates keep
+	// the news rule, a bare day is in the reference's month). It is the
+	// reading for `zhnews dates`.
 	// The default is the annotation reading that extraction writes: the
 	// value at the grain written (6月24日下午 is 2021-06-24, grain day,
 	// with PartOfDay; 7月上旬 is 2021-07; 年底 is 2021-12; 去年9月起 is
@@ -117,6 +119,7 @@ type pt struct {
 	leap      bool // a leap month (闰四月)
 	h24       bool // the hour is unambiguous (14:30, 下午3点), not 3点 alone
 	podh      int  // hour + 1 that the part of the day stands for (上午 7)
+	wdNext    bool // a bare weekday put a week ahead because it is today's
 }
 
 func newPt() pt { return pt{h: -1, mi: -1, s: -1} }
@@ -140,7 +143,7 @@ func Find(text string, opts Options) []Date {
 		return nil
 	}
 	r := []rune(text)
-	s := &scanner{r: r, n: len(r), fwd: opts.Forward, inst: opts.Instants}
+	s := &scanner{r: r, n: len(r), fwd: opts.Forward, inst: opts.Instants, ahead: opts.Forward || opts.Instants}
 	if !opts.Ref.IsZero() {
 		s.hasRef = true
 		ref := opts.Ref
