@@ -89,10 +89,20 @@ func buildIndex(b *testing.B, dir, an string, arts []*extract.Article) {
 	if err := ix.Close(); err != nil {
 		b.Fatal(err)
 	}
-	// Reopening removes the segment files the merges left behind.
+	// Reopening removes the segment files the merges left behind, in the
+	// background: wait until the folder stops shrinking.
 	ix, err = Open(dir, Options{})
 	if err != nil {
 		b.Fatal(err)
+	}
+	last := dirSize(dir)
+	for range 50 {
+		time.Sleep(200 * time.Millisecond)
+		n := dirSize(dir)
+		if n == last {
+			break
+		}
+		last = n
 	}
 	ix.Close()
 }
