@@ -39,7 +39,8 @@
 //     expression is the instant it starts at, at a finer grain. A part of
 //     the day with a day and no clock time (6月24日下午, 昨天黎明, 今晚) is
 //     its first hour at grain hour, PartOfDay kept (JioNLP's table): 凌晨/
-//     半夜/午夜 00, 后半夜 02, 黎明 04, 清晨 05, 早上/早晨/今早 06, 上午 07,
+//     半夜/午夜 00, 后半夜 02, 黎明/早上/早晨 04 (Duckling's morning; JioNLP
+//     has 06 for 早上), 清晨 05, 今早 06, 上午 07,
 //     中午 12, 下午/午后 13, 傍晚 17, 晚上/今晚 18, 夜里/夜间/前半夜/今夜
 //     20, 深夜 23. Parts of a month are days with End: 月初 days 1-5, 上旬
 //     1-10, 中下旬 11 to the end, 下旬 21 to the end, 月底/月末 25 to the
@@ -70,7 +71,13 @@
 //     2013-02-10 for Duckling). A part of the day standing alone (午后,
 //     白天, 全天, 夜间) is its first hour on the day a bare clock time
 //     would take; ranges of hours (9~12点半, 晚上9~11点, 夜间至次日上午)
-//     start at the first; 七八点, an approximate hour, is the first.
+//     start at the first; 七八点, an approximate hour, is the first. A
+//     range whose end is finer starts at that grain (2014年11月到下个月9号
+//     starts 2014-11-01). Instants also reads 当前 and the Cantonese
+//     而家/依家 (宜家 standing alone) as now, 新春 and 正月朔日 as the
+//     Spring Festival, holiday names that begin with a number (五旬节,
+//     五四青年节), 仨/俩 in counts (近仨月), a holiday name before a lunar
+//     prefix (农历新年).
 //
 // Everything below holds in both readings.
 //

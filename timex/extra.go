@@ -47,7 +47,7 @@ var baseHolidays = [...]hday{
 	{"父亲节|父親節", hNth, 6, 37},
 	{"感恩节|感恩節", hNth, 11, 44},
 	{"清明节|清明節|清明", hTerm, 1, 0},
-	{"春节|春節|农历新年|農曆新年|农历年|農曆年", hLunar, 1, 1},
+	{"春节|春節|农历新年|農曆新年|农历年|農曆年|正月朔日|正月正时|正月正時|新春", hLunar, 1, 1},
 	{"元宵节|元宵節|元宵|上元节|上元節", hLunar, 1, 15},
 	{"龙抬头|龍抬頭", hLunar, 2, 2},
 	{"端午节|端午節|端午|端阳节|端陽節", hLunar, 5, 5},
@@ -62,13 +62,15 @@ var baseHolidays = [...]hday{
 	{"五一假期|五一长假|五一長假|五一小长假|五一黄金周", hFixed, 5, 1},
 	{"复活节星期一|復活節星期一", hEaster, 1, 0},
 	{"复活节|復活節|主復活日|主复活日", hEaster, 0, 0},
-	{"耶稣受难日翌日|主受難節翌日|复活节前夜|復活節前夜|神圣周六|聖週六|圣周六|黑色星期六", hEaster, -1, 0},
-	{"耶稣受难日|耶穌受難日|主受难日|主受难节|主受難節|沈默周五|沈默週五|聖週五|圣周五", hEaster, -2, 0},
+	{"耶稣受难日翌日|主受難節翌日|复活节前夜|復活節前夜|神圣周六|神聖週六|聖週六|圣周六|黑色星期六", hEaster, -1, 0},
+	{"耶稣受难日|耶穌受難日|耶穌受难日|主受难日|主受难节|主受難節|沈默周五|沈默週五|聖週五|圣周五", hEaster, -2, 0},
 	{"濯足節|濯足节|神聖星期四|圣周星期四|圣周四|聖週四|設立聖餐日", hEaster, -3, 0},
 	{"棕枝主日|圣枝主日|聖樹主日|基督苦難主日", hEaster, -7, 0},
 	{"大斋首日|聖灰星期三|圣灰星期三|圣灰礼仪日|圣灰日|灰日|大斋期|大齋節|大斋节", hEaster, -46, 0},
 	{"忏悔節|忏悔节|忏悔火曜日|煎餅星期二", hEaster, -47, 0},
-	{"五旬节|圣灵降临节|聖靈降臨日|圣灵降临日", hEaster, 49, 0},
+	{"五旬节|五旬節|圣灵降临节|聖靈降臨日|圣灵降临日", hEaster, 49, 0},
+	{"拉撒路聖週六|拉撒路圣周六|拉匝路周六|拉匝路週六", hOrthodox, -8, 0},
+	{"四旬节|四旬節|洁净星期一|潔淨星期一", hOrthodox, -48, 0},
 	{"圣灵节庆日|聖靈節慶日", hEaster, 50, 0},
 	{"圣三一主日|天主三一主日|天主聖三一节|聖三主日|圣三节", hEaster, 56, 0},
 	{"基督聖體聖血瞻礼|基督聖體聖血節|基督聖體节|基督圣体节", hEaster, 60, 0},
@@ -152,6 +154,9 @@ func (s *scanner) holiday(q int, t *pt) (int, int, bool) {
 	}
 	if best < 0 {
 		return 0, q, false
+	}
+	if s.r[j] == '新' && !s.inst {
+		return 0, q, false // 新春 is the Spring Festival with Instants only
 	}
 	h := holidays[best]
 	if orth {
@@ -318,6 +323,12 @@ func (s *scanner) amount(i int) (qty float64, g int, e int, ok bool) {
 	j := i
 	if s.at(j) == '半' {
 		qty, j = 0.5, j+1
+	} else if inRune(s.at(j), "仨俩倆") {
+		// 近仨月, 俩星期
+		qty, j = 3, j+1
+		if s.at(j-1) != '仨' {
+			qty = 2
+		}
 	} else {
 		n, ok := readNum(s.r, j)
 		if !ok || n.v <= 0 || n.v > 1000 || !n.arabic && !n.pos && n.nd > 1 {
@@ -689,6 +700,17 @@ func (s *scanner) duration(i int) (int, bool) {
 // standalone reads words that are dates by themselves: 现在, 年底, 月初,
 // 中旬, 上半年, 本季度, 本学期.
 func (s *scanner) standalone(q int) (raw, bool) {
+	// with Instants: 当前 and the Cantonese 而家, 依家, 宜家 are now
+	if !s.inst {
+	} else if k, e := s.lit(q, "当前", "當前", "而家", "依家", "宜家"); k >= 0 && (k < 2 || isPunct(s.at(q-1)) && isPunct(s.at(e)) || k < 4 && !isCN(s.at(q-1))) {
+		w := raw{start: q, end: e}
+		if s.hasRef {
+			w.a = newPt()
+			w.a.y, w.a.mo, w.a.d, w.a.h, w.a.mi, w.a.s = s.ry, s.rm, s.rd, s.rh, s.rmi, s.rs
+			w.a.g, w.a.relDay, w.fmtOK = gSecond, true, true
+		}
+		return w, true
+	}
 	// 冬季, 春天 standing alone: the season of the reference's year
 	if sn := strings.IndexRune("春夏秋冬", s.at(q)); sn >= 0 && inRune(s.at(q+1), "季天") && isPunct(s.at(q-1)) && isPunct(s.at(q+2)) {
 		w := raw{start: q, end: q + 2}
@@ -1064,6 +1086,16 @@ func (s *scanner) resolve(raws []raw) {
 				w.hasEnd = true
 			} else {
 				w.end = w.since
+			}
+		}
+		// with Instants a range starts at its end's grain when that is
+		// finer: 2014年11月到下个月9号 starts 2014-11-01
+		if s.inst && w.hasEnd && a.y > 0 && w.b.g > a.g && w.b.g <= gDay && (a.g == gYear || a.g == gMonth) {
+			if a.g == gYear {
+				a.mo, a.g = 1, gMonth
+			}
+			if w.b.g == gDay {
+				a.d, a.g = 1, gDay
 			}
 		}
 		norm24(a)

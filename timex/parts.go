@@ -239,6 +239,9 @@ func (s *scanner) year(q int, a pt) (pt, pt, bool, int, bool) {
 				}
 			}
 			if tmp := newPt(); !ok {
+				if s.inst {
+					tmp.y = -1 // a year is written: 20年小寒 is no weather word
+				}
 				if _, _, ok2 := s.holiday(e, &tmp); ok2 {
 					ok = true // 26年除夕, 零六年端午
 				}
@@ -714,6 +717,12 @@ func (s *scanner) day(q int, a pt, hy, hm, first bool) (pt, pt, bool, int, bool)
 			return t2, tb2, he, e, true
 		}
 		if !hy && !hm {
+			// with Instants the holidays named by numbers: 五旬节, 五四青年节
+			if s.inst {
+				if _, e, ok := s.holiday(q, &t); ok {
+					return t, tb, false, e, true
+				}
+			}
 			return t, tb, false, q, false
 		}
 	}
@@ -973,6 +982,9 @@ func (s *scanner) partOfDay(q int, a pt, hasDay bool) (pt, int, bool) {
 			t.h, t.mi, t.g = 0, 0, gHour
 		}
 		t.pod, t.podh = p.pod, p.h+1
+		if s.inst && (p.w == "早上" || p.w == "早晨") {
+			t.podh = 4 + 1 // the morning from 04:00 (Duckling's)
+		}
 		if t.g == gNone {
 			t.g = gDay
 		}

@@ -144,7 +144,7 @@ func (s *scanner) scan() []raw {
 		if c == '每' {
 			every = i
 		}
-		if !(c < 0x10000 && kw[c>>6]&(1<<(c&63)) != 0 || s.inst && (c == '白' || c == '全') && s.at(i+1) == '天') || !s.startable(i) {
+		if !(c < 0x10000 && kw[c>>6]&(1<<(c&63)) != 0 || s.inst && (inRune(c, "白全") && s.at(i+1) == '天' || inRune(c, "而依宜") && s.at(i+1) == '家')) || !s.startable(i) {
 			i++
 			continue
 		}
@@ -314,6 +314,14 @@ func (s *scanner) point(i int, base *pt) (a, b pt, hasEnd bool, end int, ok bool
 	lunar := false
 	for {
 		q := pos
+		if nparts == 0 && s.inst {
+			// with Instants a holiday name comes first: 农历新年, 正月朔日
+			if _, e, ok := s.holiday(q, &a); ok {
+				pos, hd = e, true
+				nparts++
+				continue
+			}
+		}
 		if !lunar && !hm {
 			// 农历八月十五, 阴历二〇二一年六月
 			if k, e := s.lit(q, "农历", "農曆", "阴历", "陰曆", "旧历", "舊曆", "夏历", "夏曆"); k >= 0 {

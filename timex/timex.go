@@ -139,7 +139,7 @@ type raw struct {
 // Find returns every date/time expression in text, in order of first mention.
 // It is safe for concurrent use.
 func Find(text string, opts Options) []Date {
-	if !precheck(text) {
+	if !precheck(text) && !(opts.Instants && strings.Contains(text, "家")) {
 		return nil
 	}
 	r := []rune(text)
