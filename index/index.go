@@ -63,7 +63,8 @@ type Options struct {
 
 // Index is an open index.
 type Index struct {
-	b bleve.Index
+	b   bleve.Index
+	dir string
 }
 
 // Open opens the index in dir, creating it when dir does not exist or is
@@ -79,7 +80,7 @@ func Open(dir string, opts Options) (*Index, error) {
 			}
 			return nil, fmt.Errorf("open index %s: %w", dir, err)
 		}
-		return &Index{b: b}, nil
+		return &Index{b: b, dir: dir}, nil
 	}
 	if opts.ReadOnly {
 		return nil, fmt.Errorf("open index %s: no index there", dir)
@@ -98,7 +99,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	return &Index{b: b}, nil
+	return &Index{b: b, dir: dir}, nil
 }
 
 // Compact merges the index's segments into one, so that searches read one
@@ -108,12 +109,37 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
-	if s, ok := adv.(*scorch.Scorch); ok {
-		if err := s.ForceMerge(ctx, nil); err != nil {
-			return fmt.Errorf("compact: %w", err)
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := s.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("compact: %w", err)
+	}
+	// The merged-away segment files go once the merge is persisted: give
+	// the index a moment, so that the folder is as small as it gets.
+	for range 100 {
+		if ix.segmentFiles() <= 1 || ctx.Err() != nil {
+			break
 		}
+		time.Sleep(50 * time.Millisecond)
 	}
 	return nil
+}
+
+// segmentFiles counts the index's segment files.
+func (ix *Index) segmentFiles() int {
+	ents, err := os.ReadDir(filepath.Join(ix.dir, "store"))
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".zap") {
+			n++
+		}
+	}
+	return n
 }
 
 // Close closes the index.

@@ -23,11 +23,11 @@ type Writer struct {
 	written int
 }
 
-// NewWriter returns a Writer of batches of size articles (256 when size
-// is not positive).
+// NewWriter returns a Writer of batches of size articles (1024 when size
+// is not positive: fewer, larger segments merge faster).
 func (ix *Index) NewWriter(size int) *Writer {
 	if size <= 0 {
-		size = 256
+		size = 1024
 	}
 	return &Writer{ix: ix, size: size, slots: make(chan struct{}, 2)}
 }

@@ -89,7 +89,7 @@ command again finishes the job.`,
 		},
 	}
 	cmd.Flags().StringVar(&dir, "index", "", "the index `DIR` (created when missing)")
-	cmd.Flags().IntVar(&batch, "batch", 256, "articles written per batch")
+	cmd.Flags().IntVar(&batch, "batch", 1024, "articles written per batch")
 	run.flags(cmd, true)
 	return cmd
 }
