@@ -139,6 +139,11 @@ func (t *text) tokenBoundary(i int) bool {
 
 // Recognize finds the entities of one article.
 func (rc *Recognizer) Recognize(d Doc) Result {
+	// A publisher that is a person's name (发布者:刘舒燕, 供稿:唐嘉怡) is
+	// credited like a byline name.
+	if p := strings.TrimSpace(d.Publisher); p != "" && rc.personPublisher(p) {
+		d.Credits = append(append([]string(nil), d.Credits...), p)
+	}
 	head := rc.analyze(d.Title, false)
 	body := rc.analyze(d.Body, true)
 	texts := []*text{head, body}
@@ -1401,7 +1406,7 @@ var notGiven = func() map[rune]bool {
 // a post.
 var strictNotGiven = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, c := range "的了在是与及等为向对将把被说也都还又就并而从到于以之其这那们我你他她它地得着过" {
+	for _, c := range "的了在是与及等向对将把被说也都还又就并而从到于以之其这那们我你他她它地着过" {
 		m[c] = true
 	}
 	return m
@@ -1526,6 +1531,16 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			i += n - 1
 		}
 	}
+	// A reporter's dateline: 記者于郁金/臺南報導, 记者周为政彰化报导, 记者
+	// 李明摄: the name between 记者 and a slash, a place and 报导, or 摄.
+	for _, ti := range t.weak {
+		if w := t.key(ti.start, ti.end); w == "记者" || w == "通讯员" {
+			if e := rc.readDatelineName(t, ti.end); e > 0 {
+				add(ti.end, e)
+				known[rareMark+t.str(ti.end, e)] = true // 周為政: 為 is a given name here
+			}
+		}
+	}
 	// After a title or a group word (校领导王守义).
 	for k, ti := range append(append([]mention(nil), t.titles...), t.weak...) {
 		weak := k >= len(t.titles)
@@ -1538,6 +1553,11 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			}
 			if !weak || !t.commonWord(ti.end, e) {
 				add(ti.end, e) // 裁判方队: a group word before a common word
+			}
+			if !weak && !strings.ContainsAny(t.key(ti.end+1, e), afterPostNotGiven) {
+				// 组长江丕得, 馆长李月琳: after a post a name is expected, and
+				// 得, 为, 月 are given names there.
+				known[rareMark+t.str(ti.end, e)] = true
 			}
 		} else if e := rc.readForeignName(t, ti.end); e > 0 {
 			add(ti.end, e)
@@ -1840,6 +1860,86 @@ func (rc *Recognizer) readForeignName(t *text, i int) int {
 		}
 		e++
 		if dot && rc.boundaryAt(t, e) && e-i >= 3 && t.r[e-1] != '·' {
+			return e
+		}
+	}
+	return -1
+}
+
+// personPublisher reports whether a publisher field holds a person's name:
+// two to four Han characters that read as a name, with no organization
+// head word, place or generic word in them.
+func (rc *Recognizer) personPublisher(p string) bool {
+	r := []rune(p)
+	if rc.simplify != nil {
+		for i, c := range r {
+			r[i] = rc.simplify(c)
+		}
+	}
+	if len(r) < 2 || len(r) > 4 {
+		return false
+	}
+	for _, c := range r {
+		if !unicode.Is(unicode.Han, c) {
+			return false
+		}
+	}
+	if n, _ := rc.lex.OrgSuffixEndingAt(r, len(r)); n > 0 {
+		return false
+	}
+	if rc.lex.PlaceAt(r, 0) > 0 {
+		return false
+	}
+	if _, generic := rc.lex.Generic(string(r)); generic {
+		return false
+	}
+	return rc.plausibleName(string(r))
+}
+
+// afterPostNotGiven are the characters that are no given name even right
+// after a post: function words and localizers (主任成功后 is no 成功后).
+const afterPostNotGiven = "的了在是与及等向对将把被说也都还又就并而从到于以之其这那们我你他她它地着过后上下内外里"
+
+// readDatelineName reads the name of a reporter at rune i, after 记者 in
+// a dateline: a surname (也 a function one: 于) and one or two Han
+// characters, followed by a slash, a space, 报导/报道/摄, or a place and
+// 报导/报道. It returns the end of the name, or -1.
+func (rc *Recognizer) readDatelineName(t *text, i int) int {
+	n, _ := rc.lex.SurnameAt(t.r, i)
+	if n == 0 {
+		return -1
+	}
+	ends := func(e int) bool {
+		if e >= len(t.r) {
+			return false
+		}
+		rest := t.key(e, min(len(t.r), e+8))
+		if strings.ContainsRune("/／ 　)）】〕", t.r[e]) {
+			return true
+		}
+		for _, w := range []string{"报导", "报道", "摄", "讯"} {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
+			// 彰化报导: a place of two or three characters, then 报导.
+			for l := 2; l <= 3; l++ {
+				if e+l+utf8.RuneCountInString(w) <= len(t.r) && strings.HasPrefix(t.key(e+l, len(t.r)), w) && w != "摄" {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, g := range []int{2, 1} {
+		e := i + n + g
+		if e > len(t.r) {
+			continue
+		}
+		han := true
+		for _, c := range t.r[i:e] {
+			han = han && unicode.Is(unicode.Han, c)
+		}
+		if han && ends(e) && !rc.lex.NotPerson(t.key(i, e)) {
 			return e
 		}
 	}
