@@ -157,6 +157,33 @@
 //     day in Chinese numerals without 日/号 (八月十五, 五月廿二). A yearless
 //     lunar date is in the lunar year numbered as the reference's year; a
 //     lunar month alone is its first day with End its last.
+//   - The Jewish, Islamic and Hindu holidays are computed too
+//     (calendars.go, names in world.go), each name read only as a whole
+//     word (光明节能 is no date). The Hebrew calendar is arithmetic: the
+//     molad of Tishrei counted in parts, the postponements (dehiyyot), 7
+//     leap years in 19; from Rosh Hashanah come 犹太新年, 赎罪日, 住棚节,
+//     圣会节, 西赫托拉节, 光明节/哈努卡节, 犹太植树节, 普珥节 (Adar II in a
+//     leap year), 逾越节, 以色列独立日 (moved off Friday, Saturday and
+//     Monday), 篝火节 (Lag BaOmer), 七七节/沙夫幼特节, 圣殿被毁日 (off the
+//     Sabbath). They are the day itself; with Instants the eve, where the
+//     Jewish day begins at sundown and where the suites put them (赎罪日
+//     of 5774 is 2013-09-13). The Islamic months follow the Umm al-Qura rule
+//     as the suites do: a month begins the day after the conjunction when
+//     it falls before sunset at Mecca, else a day later (the tabular
+//     calendar, kept in islamicTabular, is a day late in about one month of
+//     three); 开斋节/肉孜节 1 Shawwal, 古尔邦节/宰牲节 10 Dhu al-Hijja,
+//     斋月 1 Ramadan, 伊斯兰新年, 阿舒拉节, 登霄节, 法令之夜, 圣纪节; a
+//     Gregorian year may hold a date twice. Hindu months are amanta, named
+//     by the sidereal sign (Lahiri) of the sun at the new moon opening
+//     them, the first of two in one sign the leap month; the moon after
+//     Meeus ch. 47 gives the tithi, and a festival is on the day whose
+//     evening (18:00 India time) falls in its tithi: 排灯节 the new moon
+//     ending Ashvin, 洒红节/侯丽节 the full moon of Phalguna, 印度兄妹节 of
+//     Shravana, 卫塞节 of Vaishakha, 九夜节 Ashvin's first tithi, 十胜节 the
+//     tenth day of Navaratri, 克哈特普迦节 six days after Diwali; 印度丰收节
+//     (Pongal) is the sun's entry into sidereal Capricorn. Names that news
+//     uses for other things too (光明节, 斋月, 禁食日, 权力之夜, 圣母节,
+//     凯旋节, 收获节, 转经节 ...) are read with Instants only.
 //
 // # Concurrency and cost
 //

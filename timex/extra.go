@@ -10,21 +10,57 @@ const (
 	hFixed = iota
 	hEaster
 	hOrthodox
-	hNth   // a = month, b = n*10 + weekday
-	hLunar // a = lunar month, b = day
-	hEve   // 除夕: the last day of the lunar year
-	hTerm  // a = solar term index (termNames)
+	hNth      // a = month, b = n*10 + weekday
+	hLunar    // a = lunar month, b = day
+	hEve      // 除夕: the last day of the lunar year
+	hTerm     // a = solar term index (termNames)
+	hHebrew   // a = Hebrew month, b = day (calendars.go)
+	hHijri    // a = Islamic month, b = day
+	hHindu    // a = Hindu month (1 = Chaitra), b = tithi (15 full moon, 30 new moon)
+	hSidereal // a = the sun's sidereal longitude
 )
 
 type hday struct {
 	names string // separated by |
 	kind  int
 	a, b  int
+	c     int  // days added (the eve of a Hebrew holiday is -1)
+	inst  bool // read with Instants only (a word that news uses otherwise)
+	world bool // from worldHolidays: a whole word, found from its own start set
+	eve   int  // index of the eve of a Hebrew holiday (Instants)
 }
 
-var holidays = append(baseHolidays[:], termHolidays()...)
+var holidays = buildHolidays()
 
-var baseHolidays = [...]hday{
+func buildHolidays() []hday {
+	var out []hday
+	for _, h := range baseHolidays {
+		out = append(out, hday{names: h.names, kind: h.kind, a: h.a, b: h.b})
+	}
+	out = append(out, termHolidays()...)
+	for _, h := range worldHolidays {
+		h.world = true
+		out = append(out, h)
+	}
+	// a Hebrew holiday begins at sundown the evening before: with Instants
+	// it is that day (unnamed entries, reached through eve)
+	n := len(out)
+	for i := range n {
+		if out[i].kind == hHebrew {
+			e := out[i]
+			e.names, e.c = "", e.c-1
+			out[i].eve = len(out)
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+var baseHolidays = [...]struct {
+	names string
+	kind  int
+	a, b  int
+}{
 	{"元旦节|元旦節|元旦|阳历新年|陽曆新年", hFixed, 1, 1},
 	{"情人节|情人節|圣瓦伦丁节|聖瓦倫丁節", hFixed, 2, 14},
 	{"国际妇女节|三八妇女节|妇女节|婦女節", hFixed, 3, 8},
@@ -80,7 +116,7 @@ func termHolidays() []hday {
 	var out []hday
 	for i, n := range termNames {
 		if i != 1 {
-			out = append(out, hday{n, hTerm, i, 0})
+			out = append(out, hday{names: n, kind: hTerm, a: i})
 		}
 	}
 	return out
@@ -134,8 +170,36 @@ func holidayDate(h *hday, y int) (time.Time, bool) {
 		return lunarNewYearEve(y)
 	case hTerm:
 		return termDate(y, h.a)
+	case hHebrew:
+		return hebrewHoliday(y, h.a, h.b).AddDate(0, 0, h.c), true
+	case hHijri:
+		if xs := islamicDates(y, h.a, h.b); len(xs) > 0 {
+			return xs[0], true
+		}
+	case hHindu:
+		if x, ok := hinduDay(y, h.a, h.b); ok {
+			return x.AddDate(0, 0, h.c), true
+		}
+	case hSidereal:
+		return siderealIngress(y, float64(h.a)).AddDate(0, 0, h.c), true
 	}
 	return time.Time{}, false
+}
+
+// holidayDates lists the days of holiday h in year y: one, or two for an
+// Islamic date when an Islamic year begins and ends within y.
+func holidayDates(h *hday, y int) []time.Time {
+	if h.kind == hHijri {
+		if y < 1900 || y > 2099 {
+			return nil
+		}
+		return islamicDates(y, h.a, h.b)
+	}
+	x, ok := holidayDate(h, y)
+	if !ok {
+		return nil
+	}
+	return []time.Time{x}
 }
 
 // holiday reads a holiday name at q; the year is filled in later unless t
@@ -159,6 +223,15 @@ func (s *scanner) holiday(q int, t *pt) (int, int, bool) {
 		return 0, q, false // 新春 is the Spring Festival with Instants only
 	}
 	h := holidays[best]
+	if h.world {
+		if h.inst && !s.inst || orth || !s.wordEnd(bestEnd) {
+			return 0, q, false
+		}
+		if s.inst && h.kind == hHebrew {
+			best = h.eve
+			h = holidays[best]
+		}
+	}
 	if orth {
 		if h.kind != hEaster {
 			return 0, q, false
@@ -242,8 +315,12 @@ func runesAt(r []rune, i int, w []rune) bool {
 // firstRunes holds the first characters of the holiday names.
 var firstRunes = sync.OnceValue(func() map[rune]bool {
 	m := map[rune]bool{}
-	for c := range holidayIndex() {
-		m[c] = true
+	for c, hs := range holidayIndex() {
+		for _, hn := range hs {
+			if !holidays[hn.idx].world {
+				m[c] = true
+			}
+		}
 	}
 	return m
 })
@@ -880,6 +957,7 @@ func (s *scanner) resolve(raws []raw) {
 		if a.hol != 0 && a.y == 0 {
 			h := s.holidayOf(a)
 			y := 0
+			var at time.Time // the day found around the reference
 			switch {
 			case sentYearIdx == sent && sentYear > 0:
 				y = sentYear
@@ -888,33 +966,24 @@ func (s *scanner) resolve(raws []raw) {
 				y = s.ry
 			case s.hasRef:
 				ref := s.refDate()
-				var best time.Time
-				by := 0
+			years:
 				for yy := s.ry - 1; yy <= s.ry+1; yy++ {
-					x, ok := holidayDate(h, yy)
-					if !ok {
-						continue
-					}
-					if s.ahead && !x.Before(ref) {
-						best, by = x, yy
-						break
-					}
-					if !s.ahead && !x.After(ref) {
-						best, by = x, yy
-					}
-				}
-				if !best.IsZero() {
-					y = best.Year()
-					if s.ahead {
-						// the holiday's own year: 除夕 and 大寒 of y fall
-						// in January of y+1
-						y = by
+					for _, x := range holidayDates(h, yy) {
+						if s.ahead && !x.Before(ref) {
+							at = x
+							break years
+						}
+						if !s.ahead && !x.After(ref) {
+							at = x
+						}
 					}
 				}
 			case textYear > 0:
 				y = textYear
 			}
-			if y == 0 {
+			if !at.IsZero() {
+				a.setDate(at)
+			} else if y == 0 {
 				if h.kind != hFixed {
 					w.fmtOK = false
 					continue

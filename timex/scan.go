@@ -138,13 +138,15 @@ func (s *scanner) startable(i int) bool {
 func (s *scanner) scan() []raw {
 	var out []raw
 	kw := startSet()
+	ws := worldStart()
 	every := -1
 	for i := 0; i < s.n; {
 		c := s.r[i]
 		if c == '每' {
 			every = i
 		}
-		if !(c < 0x10000 && kw[c>>6]&(1<<(c&63)) != 0 || s.inst && (inRune(c, "白全") && s.at(i+1) == '天' || inRune(c, "而依宜") && s.at(i+1) == '家')) || !s.startable(i) {
+		if !(c < 0x10000 && kw[c>>6]&(1<<(c&63)) != 0 || s.inst && (inRune(c, "白全") && s.at(i+1) == '天' || inRune(c, "而依宜") && s.at(i+1) == '家') ||
+			c < 0x10000 && ws[c>>6]&(1<<(c&63)) != 0 && s.worldAt(i)) || !s.startable(i) {
 			i++
 			continue
 		}
