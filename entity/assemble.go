@@ -269,6 +269,13 @@ func aliasEndingAt(t *text, i int, orgs *orgSet) (string, int) {
 	return best, bestN
 }
 
+// aliasOnlyEndingAt reports whether a name or short form of the article's
+// organizations ends at rune i.
+func aliasOnlyEndingAt(t *text, i int, orgs *orgSet) bool {
+	_, n := aliasEndingAt(t, i, orgs)
+	return n > 0
+}
+
 // nameFollows reports whether a personal name starts at rune i (so a title
 // before it belongs to that name, not the one before).
 func (rc *Recognizer) nameFollows(t *text, i int) bool {
@@ -303,6 +310,11 @@ func (rc *Recognizer) rolesBefore(t *text, pm mention, orgs *orgSet, canon func(
 		}
 		pending = append([]string{ti.text}, pending...)
 		pos = ti.start
+		// 魏德米勒企业代表高级总监陈向军: a group word between the
+		// organization and the title.
+		if w := endingAt(t.weak, pos); w != nil && (endingAt(t.orgs, w.start) != nil || aliasOnlyEndingAt(t, w.start, orgs)) {
+			pos = w.start
+		}
 		if o := endingAt(t.orgs, pos); o != nil {
 			bind(canon(o.text))
 			pos = o.start

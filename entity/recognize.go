@@ -1406,7 +1406,7 @@ var notGiven = func() map[rune]bool {
 // a post.
 var strictNotGiven = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, c := range "的了在是与及等向对将把被说也都还又就并而从到于以之其这那们我你他她它地着过" {
+	for _, c := range "的了在是与及等对将把被说也都还又就并而从到于以之其这那们我你他她它地着过" {
 		m[c] = true
 	}
 	return m
@@ -1898,7 +1898,7 @@ func (rc *Recognizer) personPublisher(p string) bool {
 
 // afterPostNotGiven are the characters that are no given name even right
 // after a post: function words and localizers (主任成功后 is no 成功后).
-const afterPostNotGiven = "的了在是与及等向对将把被说也都还又就并而从到于以之其这那们我你他她它地着过后上下内外里"
+const afterPostNotGiven = "的了在是与及等对将把被说也都还又就并而从到于以之其这那们我你他她它地着过后上下内外里"
 
 // readDatelineName reads the name of a reporter at rune i, after 记者 in
 // a dateline: a surname (也 a function one: 于) and one or two Han
