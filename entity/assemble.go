@@ -540,10 +540,68 @@ func (rc *Recognizer) mergeOrgs(texts []*text, publisher, site string) *orgSet {
 			}
 		}
 	}
+	rc.ownGovernment(texts, set)
 	for _, o := range set.list {
 		o.Kind = rc.refineKind(o.Name, o.Kind, set)
 	}
 	return set
+}
+
+// ownGovernment resolves 市政府, 区政府, 县政府 written alone (市政府与华北水利
+// 水电大学签署…) to the people's government of the one city, district or
+// county the article names (石嘴山市 → 石嘴山市人民政府), adding it to set
+// with the generic word as its short form.
+func (rc *Recognizer) ownGovernment(texts []*text, set *orgSet) {
+	body := texts[1]
+	for _, g := range []struct{ word, unit string }{{"市政府", "市"}, {"区政府", "区"}, {"县政府", "县"}} {
+		w := []rune(g.word)
+		alone := false
+		for i := 0; i+len(w) <= len(body.r) && !alone; i++ {
+			if string(body.r[i:i+len(w)]) != g.word {
+				continue
+			}
+			// Not the end of a longer name (石嘴山市政府): after a boundary.
+			alone = i == 0 || !unicode.Is(unicode.Han, body.r[i-1]) || strings.ContainsRune("与和及同跟向对为由在是的了代表", body.r[i-1])
+		}
+		if !alone {
+			continue
+		}
+		named := false // the article names a government of that level already
+		for _, o := range set.list {
+			named = named || strings.HasSuffix(o.Name, g.unit+"人民政府") || strings.HasSuffix(o.Name, g.word)
+		}
+		if named {
+			continue
+		}
+		var place string
+		unique := true
+		for _, t := range texts {
+			for _, pl := range t.places {
+				name := string(t.r[pl.start:pl.end])
+				if !strings.HasSuffix(name, g.unit) || utf8.RuneCountInString(name) < 3 || strings.HasSuffix(name, "自治区") {
+					continue // 西藏自治区 is a province, not the 区 of 区政府
+				}
+				if place != "" && place != name {
+					unique = false
+				}
+				place = name
+			}
+		}
+		if place == "" || !unique {
+			continue
+		}
+		full := place + "人民政府"
+		o := set.byKey[full]
+		if o == nil {
+			o = &Organization{Name: full, Kind: KindGovernment}
+			set.list = append(set.list, o)
+			set.byKey[full] = o
+		}
+		if set.byKey[g.word] == nil {
+			o.Aliases = appendNew(o.Aliases, g.word)
+			set.byKey[g.word] = o
+		}
+	}
 }
 
 // refineKind corrects the head word's default kind from the whole name:
