@@ -1550,6 +1550,9 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 		if weak && ti.end < len(t.r) && functionSurnames[string(t.r[ti.end])] {
 			continue // 学生都重要
 		}
+		if ti.end < len(t.r) && t.r[ti.end] == '奖' {
+			continue // 县长奖, 校长奖学金: an award named after the post
+		}
 		if e := rc.readName(t, ti.end, 0); e > 0 {
 			if e-ti.end == 2 && functionSurnames[string(t.r[ti.end])] && rc.lex.TitleAt(t.r, e) > 0 {
 				continue // 校长向姚局长汇报: a preposition, a surname and a title
