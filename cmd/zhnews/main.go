@@ -1,7 +1,15 @@
 // Command zhnews turns archives of Chinese news pages into structured,
 // searchable facts.
 //
-//	zhnews extract [flags] INPUT...    pages → JSON Lines articles
+//	zhnews extract [flags] INPUT...          pages → JSON Lines articles
+//	zhnews facts [flags] INPUT...            pages → the fact table (CSV or JSON Lines)
+//	zhnews index --index DIR INPUT...        pages or articles → a search index
+//	zhnews search --index DIR [flags] QUERY  full text, filters, facets, snippets
+//	zhnews export --index DIR [flags]        articles or facts out of an index
+//	zhnews serve --index DIR                 the JSON API and the web pages
+//	zhnews tag [FILE...]                     the entity tagger alone, one sentence a line
+//	zhnews dates [FILE...]                   date and time expressions, one text a line
+//	zhnews train --data DIR -o FILE          build the tagger's model
 //
 // Run "zhnews help" for every subcommand and its flags.
 package main
