@@ -398,3 +398,22 @@ func TestReadOnly(t *testing.T) {
 		t.Errorf("bad regexp: %v, want a bad query error", err)
 	}
 }
+
+// FuzzSearch runs arbitrary query strings and filters against a small
+// index: a malformed one must give an error, never a panic.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"签约", `"人工智能学院"`, "title:揭牌", "+签署 -招聘", "/[/", "处理*", "org:江职", "published:>\"2021-01-01\"", "~", "a^", "(", "学院~3"} {
+		f.Add(s, "2021")
+	}
+	ix, err := Open(filepath.Join(f.TempDir(), "idx"), Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Put(context.Background(), Batch{Articles: testArticles()}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text, from string) {
+		_, _ = ix.Search(context.Background(), Query{Text: text, Filter: Filter{From: from, Orgs: []string{text}}, Highlight: "html", Size: 3})
+	})
+}
