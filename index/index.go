@@ -244,7 +244,7 @@ func document(a *extract.Article) (map[string]any, error) {
 	if a.Published != "" {
 		d[fieldPub] = a.Published
 	}
-	if t, err := timex.ParseRef(a.Published); err == nil && a.Published != "" {
+	if t, err := timex.ParseRef(a.Published); err == nil && a.Published != "" && t.Year() >= 1700 && t.Year() <= 2200 {
 		d[FieldPublished] = t
 		d[FieldMonth] = t.Format("2006-01")
 	}
@@ -404,6 +404,11 @@ func parseDay(s string, end bool) (time.Time, error) {
 		t, err := time.ParseInLocation(l, s, china)
 		if err != nil {
 			continue
+		}
+		// Dates are indexed as nanoseconds since 1970: keep far from the
+		// ends of that range (1678–2262).
+		if t.Year() < 1700 || t.Year() > 2200 {
+			return time.Time{}, fmt.Errorf("%q: year out of range (1700–2200)", s)
 		}
 		if end {
 			switch l {
