@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -63,27 +62,12 @@ itself. --ref sets the reference for lines that carry none.`,
 				}
 				def = t
 			}
-			if len(args) == 0 {
-				args = []string{"-"}
-			}
 			w := bufio.NewWriterSize(cmd.OutOrStdout(), 1<<16)
-			for _, a := range args {
-				var r io.Reader
-				if a == "-" {
-					r = cmd.InOrStdin()
-				} else {
-					f, err := os.Open(a)
-					if err != nil {
-						return err
-					}
-					defer f.Close()
-					r = f
-				}
-				if err := runDates(r, w, def, annotation); err != nil {
-					return fmt.Errorf("%s: %w", a, err)
-				}
+			err := eachInput(cmd, args, func(r io.Reader) error { return runDates(r, w, def, annotation) })
+			if ferr := w.Flush(); err == nil {
+				err = ferr
 			}
-			return w.Flush()
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&ref, "ref", "", "reference time for lines without one (ISO 8601)")

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -35,20 +33,20 @@ status is 1 when any input failed.`,
   zhnews extract --workers 2 -o out.jsonl site.warc.gz
   zhnews extract --rules rules.json -v news.zip`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var w io.Writer = cmd.OutOrStdout()
-			if out != "" {
-				f, err := os.Create(out)
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				w = f
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			w, closeOut, err := output(cmd, out)
+			if err != nil {
+				return err
 			}
+			defer func() {
+				if cerr := closeOut(); err == nil {
+					err = cerr
+				}
+			}()
 			bw := bufio.NewWriterSize(w, 1<<16)
 			enc := json.NewEncoder(bw)
 			enc.SetEscapeHTML(false)
-			err := run.each(cmd, args, func(a *extract.Article) error {
+			err = run.each(cmd, args, func(a *extract.Article) error {
 				if err := enc.Encode(a); err != nil {
 					return err
 				}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -31,20 +29,20 @@ With --format csv, partners are joined by "；".`,
 		Example: `  zhnews facts samples/pages > facts.jsonl
   zhnews facts --format csv news.warc.gz > facts.csv`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			f, err := facts.ParseFormat(format)
 			if err != nil {
 				return usageError{err}
 			}
-			var w io.Writer = cmd.OutOrStdout()
-			if out != "" {
-				file, err := os.Create(out)
-				if err != nil {
-					return err
-				}
-				defer file.Close()
-				w = file
+			w, closeOut, err := output(cmd, out)
+			if err != nil {
+				return err
 			}
+			defer func() {
+				if cerr := closeOut(); err == nil {
+					err = cerr
+				}
+			}()
 			bw := bufio.NewWriterSize(w, 1<<16)
 			fw := facts.NewWriter(bw, f)
 			err = run.each(cmd, args, func(a *extract.Article) error {

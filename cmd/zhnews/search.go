@@ -212,7 +212,7 @@ articles are exported.`,
 		Example: `  zhnews export --index news.idx > all.jsonl
   zhnews export --index news.idx --facts --format csv --type signing --from 2021 > signings-2021.csv`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			if dir == "" {
 				return usageError{fmt.Errorf("--index DIR is required")}
 			}
@@ -230,15 +230,15 @@ articles are exported.`,
 				return err
 			}
 			defer ix.Close()
-			var w io.Writer = cmd.OutOrStdout()
-			if out != "" {
-				f, err := os.Create(out)
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				w = f
+			w, closeOut, err := output(cmd, out)
+			if err != nil {
+				return err
 			}
+			defer func() {
+				if cerr := closeOut(); err == nil {
+					err = cerr
+				}
+			}()
 			bw := bufio.NewWriterSize(w, 1<<16)
 			var emit func(*extract.Article) error
 			var done func() error

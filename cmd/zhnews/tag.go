@@ -86,26 +86,11 @@ corpus whose characters they resemble most.`,
 			}
 			bw := bufio.NewWriterSize(cmd.OutOrStdout(), 1<<16)
 			t := &tagger{m: m, sg: sg, w: bw, workers: workers, auto: auto, scheme: sch}
-			if len(args) == 0 {
-				args = []string{"-"}
+			err = eachInput(cmd, args, t.run)
+			if ferr := bw.Flush(); err == nil {
+				err = ferr
 			}
-			for _, a := range args {
-				var r io.Reader
-				if a == "-" {
-					r = cmd.InOrStdin()
-				} else {
-					f, err := os.Open(a)
-					if err != nil {
-						return err
-					}
-					defer f.Close()
-					r = f
-				}
-				if err := t.run(r); err != nil {
-					return fmt.Errorf("%s: %w", a, err)
-				}
-			}
-			return bw.Flush()
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&modelFile, "model", "", "read the model from `FILE` instead of the embedded one")
