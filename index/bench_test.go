@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -183,3 +184,88 @@ func BenchmarkQuery(b *testing.B) {
 // benchHighlight is the highlight style of BenchmarkQuery's searches
 // (ZHNEWS_BENCH_HIGHLIGHT=html to include snippets).
 var benchHighlight = os.Getenv("ZHNEWS_BENCH_HIGHLIGHT")
+
+// TestEntityQueries is a proxy for relevance, for want of judged queries:
+// each of the organizations and people named in at least two articles of
+// ZHNEWS_BENCH_JSONL is a query, and the articles whose entities name it
+// are the relevant ones. It logs nDCG@10 of the zhnews analyzer and of
+// bleve's cjk analyzer on the same articles (the extraction's own entities
+// judge, so this measures how well full-text search finds what the
+// extraction read, not true relevance).
+func TestEntityQueries(t *testing.T) {
+	path := os.Getenv("ZHNEWS_BENCH_JSONL")
+	if path == "" {
+		t.Skip("set ZHNEWS_BENCH_JSONL to a zhnews extract output")
+	}
+	relevant := map[string]map[string]bool{}
+	mark := func(name, id string) {
+		if relevant[name] == nil {
+			relevant[name] = map[string]bool{}
+		}
+		relevant[name][id] = true
+	}
+	err := eachArticle(path, func(a *extract.Article) error {
+		for _, o := range a.Organizations {
+			mark(o.Name, a.ID)
+		}
+		for _, p := range a.People {
+			mark(p.Name, a.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var queries []string
+	for q, ids := range relevant {
+		if len(ids) >= 2 && len([]rune(q)) >= 2 {
+			queries = append(queries, q)
+		}
+	}
+	slices.Sort(queries)
+	for _, an := range benchAnalyzers {
+		dir := filepath.Join(t.TempDir(), "idx")
+		ix, err := Open(dir, Options{Analyzer: an})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := ix.NewWriter(0)
+		if err := eachArticle(path, func(a *extract.Article) error { return w.Add(context.Background(), a) }); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Flush(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		var sum float64
+		for _, q := range queries {
+			res, err := ix.Search(context.Background(), Query{Text: q, Size: 10, Facets: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum += ndcg(res.Hits, relevant[q], 10)
+		}
+		ix.Close()
+		t.Logf("%s: nDCG@10 %.3f over %d entity queries", analyzerName(an), sum/float64(len(queries)), len(queries))
+	}
+}
+
+// ndcg is the normalized discounted cumulative gain at k of hits, with
+// binary relevance.
+func ndcg(hits []Hit, rel map[string]bool, k int) float64 {
+	var dcg, ideal float64
+	for i, h := range hits {
+		if i >= k {
+			break
+		}
+		if rel[h.ID] {
+			dcg += 1 / math.Log2(float64(i+2))
+		}
+	}
+	for i := range min(k, len(rel)) {
+		ideal += 1 / math.Log2(float64(i+2))
+	}
+	if ideal == 0 {
+		return 0
+	}
+	return dcg / ideal
+}

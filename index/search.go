@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -149,8 +150,13 @@ func (ix *Index) build(text string, f Filter) (query.Query, error) {
 	return query.NewConjunctionQuery(must), nil
 }
 
-// titleBoost weighs a match in the title against one in the body.
-const titleBoost = 2
+// titleBoost weighs a match in the title against one in the body, and
+// phraseBoost the words of a term written together against the words
+// apart.
+const (
+	titleBoost  = 2
+	phraseBoost = 3
+)
 
 // queryAnalysis rewrites a parsed query string for the index. A part
 // without a field searches the title (boosted) and the body. Text parts
@@ -159,6 +165,23 @@ const titleBoost = 2
 // (人工智能学院 is 人工智能 and 学院, both): Chinese is written without
 // spaces, so a term is what a user means as one thing. Keyword fields keep
 // their own analysis.
+// nameChars returns the folded characters of a short Han term (two to
+// four characters: a name), or nil.
+func nameChars(term string) []string {
+	r := []rune(analyzer.Fold(strings.TrimSpace(term)))
+	if len(r) < 2 || len(r) > 4 {
+		return nil
+	}
+	out := make([]string, len(r))
+	for i, c := range r {
+		if !unicode.Is(unicode.Han, c) {
+			return nil
+		}
+		out[i] = string(c)
+	}
+	return out
+}
+
 // textAnalyzer returns the analyzer of the body field.
 func (ix *Index) textAnalyzer() string {
 	if m, ok := ix.b.Mapping().(*mapping.IndexMappingImpl); ok {
@@ -188,7 +211,25 @@ func queryAnalysis(q query.Query, ours bool) (query.Query, error) {
 		if q.FieldVal == "" {
 			t, b := *q, *q
 			t.FieldVal, b.FieldVal = FieldTitle, FieldBody
-			return both(&t, &b), nil
+			words := both(&t, &b)
+			if ours {
+				// The words next to each other rank first (化学学院 before
+				// 化学…学院): the term as a phrase, boosted, may match too.
+				pt, pb := query.NewMatchPhraseQuery(q.Match), query.NewMatchPhraseQuery(q.Match)
+				pt.SetField(FieldTitle)
+				pb.SetField(FieldBody)
+				pt.Analyzer, pb.Analyzer = analyzer.QueryName, analyzer.QueryName
+				phrase := both(pt, pb)
+				phrase.(query.BoostableQuery).SetBoost(phraseBoost)
+				words = query.NewBooleanQuery([]query.Query{words}, []query.Query{phrase}, nil)
+			}
+			if chars := nameChars(q.Match); ours && chars != nil {
+				// 周静, 冀宁: a short term the segmenter may cut otherwise in
+				// the text (周/静) also matches as a phrase of its characters.
+				return query.NewDisjunctionQuery([]query.Query{words,
+					both(query.NewPhraseQuery(chars, FieldTitle), query.NewPhraseQuery(chars, FieldBody))}), nil
+			}
+			return words, nil
 		}
 		if !text(q.FieldVal) {
 			q.Analyzer, q.Operator = "", query.MatchQueryOperatorOr
