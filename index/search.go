@@ -93,7 +93,7 @@ func (ix *Index) build(text string, f Filter) (query.Query, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, text, err)
 		}
-		main, err := queryAnalysis(parsed, ix.textAnalyzer() == analyzer.Name)
+		main, err := queryAnalysis(parsed, ix.textAnalyzer() == analyzer.Name, ix.severalWords)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, text, err)
 		}
@@ -165,11 +165,25 @@ const (
 // (人工智能学院 is 人工智能 and 学院, both): Chinese is written without
 // spaces, so a term is what a user means as one thing. Keyword fields keep
 // their own analysis.
-// nameChars returns the folded characters of a short Han term (two to
+// severalWords reports whether the query analyzer cuts a term into two
+// words or more.
+func (ix *Index) severalWords(term string) bool {
+	a := ix.b.Mapping().AnalyzerNamed(analyzer.QueryName)
+	if a == nil {
+		return false
+	}
+	pos := map[int]bool{}
+	for _, t := range a.Analyze([]byte(term)) {
+		pos[t.Position] = true
+	}
+	return len(pos) >= 2
+}
+
+// nameChars returns the folded characters of a short Han term (three or
 // four characters: a name), or nil.
 func nameChars(term string) []string {
 	r := []rune(analyzer.Fold(strings.TrimSpace(term)))
-	if len(r) < 2 || len(r) > 4 {
+	if len(r) < 3 || len(r) > 4 {
 		return nil
 	}
 	out := make([]string, len(r))
@@ -194,7 +208,7 @@ func (ix *Index) textAnalyzer() string {
 	return analyzer.Name
 }
 
-func queryAnalysis(q query.Query, ours bool) (query.Query, error) {
+func queryAnalysis(q query.Query, ours bool, words2 func(string) bool) (query.Query, error) {
 	text := func(field string) bool { return field == FieldTitle || field == FieldBody }
 	both := func(title, body query.Query) query.Query {
 		if b, ok := title.(query.BoostableQuery); ok {
@@ -212,9 +226,11 @@ func queryAnalysis(q query.Query, ours bool) (query.Query, error) {
 			t, b := *q, *q
 			t.FieldVal, b.FieldVal = FieldTitle, FieldBody
 			words := both(&t, &b)
-			if ours {
+			if ours && words2(q.Match) {
 				// The words next to each other rank first (化学学院 before
-				// 化学…学院): the term as a phrase, boosted, may match too.
+				// 化学…学院): the term as a phrase, boosted, may match too
+				// (only for a term of several words: a phrase of one word
+				// costs a reading of positions for nothing).
 				pt, pb := query.NewMatchPhraseQuery(q.Match), query.NewMatchPhraseQuery(q.Match)
 				pt.SetField(FieldTitle)
 				pb.SetField(FieldBody)
@@ -253,7 +269,7 @@ func queryAnalysis(q query.Query, ours bool) (query.Query, error) {
 			if *sub == nil {
 				continue
 			}
-			r, err := queryAnalysis(*sub, ours)
+			r, err := queryAnalysis(*sub, ours, words2)
 			if err != nil {
 				return nil, err
 			}
@@ -262,7 +278,7 @@ func queryAnalysis(q query.Query, ours bool) (query.Query, error) {
 		return q, nil
 	case *query.ConjunctionQuery:
 		for i, sub := range q.Conjuncts {
-			r, err := queryAnalysis(sub, ours)
+			r, err := queryAnalysis(sub, ours, words2)
 			if err != nil {
 				return nil, err
 			}
@@ -271,7 +287,7 @@ func queryAnalysis(q query.Query, ours bool) (query.Query, error) {
 		return q, nil
 	case *query.DisjunctionQuery:
 		for i, sub := range q.Disjuncts {
-			r, err := queryAnalysis(sub, ours)
+			r, err := queryAnalysis(sub, ours, words2)
 			if err != nil {
 				return nil, err
 			}
