@@ -33,34 +33,22 @@ status is 1 when any input failed.`,
   zhnews extract --workers 2 -o out.jsonl site.warc.gz
   zhnews extract --rules rules.json -v news.zip`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			w, closeOut, err := output(cmd, out)
-			if err != nil {
-				return err
-			}
-			defer func() {
-				if cerr := closeOut(); err == nil {
-					err = cerr
-				}
-			}()
-			bw := bufio.NewWriterSize(w, 1<<16)
-			enc := json.NewEncoder(bw)
-			enc.SetEscapeHTML(false)
-			err = run.each(cmd, args, func(a *extract.Article) error {
-				if err := enc.Encode(a); err != nil {
-					return err
-				}
-				// Flush per article when writing to a pipe so that
-				// consumers see results as they come.
-				if out == "" {
-					return bw.Flush()
-				}
-				return nil
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return writeOutput(cmd, out, func(bw *bufio.Writer) error {
+				enc := json.NewEncoder(bw)
+				enc.SetEscapeHTML(false)
+				return run.each(cmd, args, func(a *extract.Article) error {
+					if err := enc.Encode(a); err != nil {
+						return err
+					}
+					// Flush per article when writing to a pipe so that
+					// consumers see results as they come.
+					if out == "" {
+						return bw.Flush()
+					}
+					return nil
+				})
 			})
-			if ferr := bw.Flush(); err == nil {
-				err = ferr
-			}
-			return err
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write JSON Lines to `FILE` instead of stdout")

@@ -29,37 +29,26 @@ With --format csv, partners are joined by "；".`,
 		Example: `  zhnews facts samples/pages > facts.jsonl
   zhnews facts --format csv news.warc.gz > facts.csv`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := facts.ParseFormat(format)
 			if err != nil {
 				return usageError{err}
 			}
-			w, closeOut, err := output(cmd, out)
-			if err != nil {
-				return err
-			}
-			defer func() {
-				if cerr := closeOut(); err == nil {
-					err = cerr
-				}
-			}()
-			bw := bufio.NewWriterSize(w, 1<<16)
-			fw := facts.NewWriter(bw, f)
-			err = run.each(cmd, args, func(a *extract.Article) error {
-				for _, row := range facts.Rows(a) {
-					if err := fw.Write(row); err != nil {
-						return err
+			return writeOutput(cmd, out, func(bw *bufio.Writer) error {
+				fw := facts.NewWriter(bw, f)
+				err := run.each(cmd, args, func(a *extract.Article) error {
+					for _, row := range facts.Rows(a) {
+						if err := fw.Write(row); err != nil {
+							return err
+						}
 					}
+					return nil
+				})
+				if ferr := fw.Flush(); err == nil {
+					err = ferr
 				}
-				return nil
+				return err
 			})
-			if ferr := fw.Flush(); err == nil {
-				err = ferr
-			}
-			if ferr := bw.Flush(); err == nil {
-				err = ferr
-			}
-			return err
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the table to `FILE` instead of stdout")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -35,16 +36,26 @@ func eachInput(cmd *cobra.Command, args []string, fn func(io.Reader) error) erro
 	return nil
 }
 
-// output returns where a command writes: the file at path (created), or
-// standard output when path is empty; closeOut closes the file and reports
-// a failed write.
-func output(cmd *cobra.Command, path string) (w io.Writer, closeOut func() error, err error) {
-	if path == "" {
-		return cmd.OutOrStdout(), func() error { return nil }, nil
+// writeOutput runs fn with a buffered writer to the file at path (created),
+// or to standard output when path is empty, then flushes and closes it; it
+// returns the first error of fn, the flush or the close.
+func writeOutput(cmd *cobra.Command, path string, fn func(*bufio.Writer) error) error {
+	var w io.Writer = cmd.OutOrStdout()
+	closeOut := func() error { return nil }
+	if path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		w, closeOut = f, f.Close
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, nil, err
+	bw := bufio.NewWriterSize(w, 1<<16)
+	err := fn(bw)
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
 	}
-	return f, f.Close, nil
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -212,68 +212,53 @@ articles are exported.`,
 		Example: `  zhnews export --index news.idx > all.jsonl
   zhnews export --index news.idx --facts --format csv --type signing --from 2021 > signings-2021.csv`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if dir == "" {
 				return usageError{fmt.Errorf("--index DIR is required")}
 			}
-			var ff2 facts.Format
-			switch format {
-			case "jsonl", "json", "ndjson":
-				ff2 = facts.JSONL
-			case "csv":
-				ff2 = facts.CSV
-			default:
-				return usageError{fmt.Errorf("unknown format %q (want jsonl or csv)", format)}
+			ff2, err := facts.ParseFormat(format)
+			if err != nil {
+				return usageError{err}
 			}
 			ix, err := openExisting(dir)
 			if err != nil {
 				return err
 			}
 			defer ix.Close()
-			w, closeOut, err := output(cmd, out)
-			if err != nil {
-				return err
-			}
-			defer func() {
-				if cerr := closeOut(); err == nil {
-					err = cerr
-				}
-			}()
-			bw := bufio.NewWriterSize(w, 1<<16)
-			var emit func(*extract.Article) error
-			var done func() error
-			switch {
-			case asFacts:
-				fw := facts.NewWriter(bw, ff2)
-				emit = func(a *extract.Article) error {
-					for _, r := range facts.Rows(a) {
-						if err := fw.Write(r); err != nil {
-							return err
+			err = writeOutput(cmd, out, func(bw *bufio.Writer) error {
+				var emit func(*extract.Article) error
+				var done func() error
+				switch {
+				case asFacts:
+					fw := facts.NewWriter(bw, ff2)
+					emit = func(a *extract.Article) error {
+						for _, r := range facts.Rows(a) {
+							if err := fw.Write(r); err != nil {
+								return err
+							}
 						}
+						return nil
 					}
-					return nil
+					done = fw.Flush
+				case ff2 == facts.CSV:
+					cw := csv.NewWriter(bw)
+					_ = cw.Write(articleHeader)
+					emit = func(a *extract.Article) error { return cw.Write(articleRow(a)) }
+					done = func() error { cw.Flush(); return cw.Error() }
+				default:
+					enc := json.NewEncoder(bw)
+					enc.SetEscapeHTML(false)
+					emit = func(a *extract.Article) error { return enc.Encode(a) }
+					done = func() error { return nil }
 				}
-				done = fw.Flush
-			case ff2 == facts.CSV:
-				cw := csv.NewWriter(bw)
-				_ = cw.Write(articleHeader)
-				emit = func(a *extract.Article) error { return cw.Write(articleRow(a)) }
-				done = func() error { cw.Flush(); return cw.Error() }
-			default:
-				enc := json.NewEncoder(bw)
-				enc.SetEscapeHTML(false)
-				emit = func(a *extract.Article) error { return enc.Encode(a) }
-				done = func() error { return nil }
-			}
-			err = ix.Each(cmd.Context(), query, ff.filter(), emit)
+				err := ix.Each(cmd.Context(), query, ff.filter(), emit)
+				if derr := done(); err == nil {
+					err = derr
+				}
+				return err
+			})
 			if errors.Is(err, index.ErrQuery) {
 				return usageError{err}
-			}
-			if derr := done(); err == nil {
-				err = derr
-			}
-			if ferr := bw.Flush(); err == nil {
-				err = ferr
 			}
 			return err
 		},
