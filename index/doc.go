@@ -11,10 +11,11 @@
 // articles at once: when it returns the batch is on disk, so a process
 // killed at any moment leaves an index that opens with every batch that
 // was written before, and nothing twice (documents are keyed by the
-// article id). Every input's SHA-256 is recorded, articles and non-article
-// pages alike, so that a run over the same inputs skips what is done
-// ([Index.Seen]) and an input whose bytes changed replaces the article it
-// gave before.
+// article id). Every input's SHA-256 is recorded in the same batch,
+// articles and non-article pages alike (as terms of the article's document,
+// or as a small document of its own), so that a run over the same inputs
+// skips what is done ([Index.Seen]) and an input whose bytes changed
+// replaces the article it gave before.
 //
 // The article itself is stored as the JSON of the output contract:
 // [Index.Get] and [Index.Each] give back exactly what extraction produced.

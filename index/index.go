@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -42,8 +42,28 @@ const (
 	FieldSHA       = "sha256"
 	FieldPath      = "path"
 	FieldURL       = "url"
-	fieldJSON      = "json" // the article without title and body, stored only
-	fieldPub       = "pub"  // the publish date as written, stored only (for hits)
+	fieldDoc       = "doc"     // the article, stored only (see stored.go)
+	fieldKind      = "kind"    // kindArticle or kindSkip
+	fieldSkipped   = "skipped" // the SHA-256 of an input that is no article
+)
+
+// Kinds of documents: an article, or the record of an input that is no
+// article (so that a later run skips it too).
+const (
+	kindArticle = "article"
+	kindSkip    = "skip"
+)
+
+// skipPrefix starts the ids of the records of inputs that are no articles
+// (article ids are hexadecimal).
+const skipPrefix = "skip/"
+
+// formatKey is the internal key holding the index's format: formatVersion
+// since inputs are recorded as documents (they were internal keys before,
+// which scorch copies into every snapshot it persists).
+const (
+	formatKey     = "zhnews_format"
+	formatVersion = "2"
 )
 
 // Options configures a new index; an existing one keeps the options it
@@ -63,8 +83,9 @@ type Options struct {
 
 // Index is an open index.
 type Index struct {
-	b   bleve.Index
-	dir string
+	b     bleve.Index
+	dir   string
+	codec codec
 }
 
 // Open opens the index in dir, creating it when dir does not exist or is
@@ -80,7 +101,12 @@ func Open(dir string, opts Options) (*Index, error) {
 			}
 			return nil, fmt.Errorf("open index %s: %w", dir, err)
 		}
-		return &Index{b: b, dir: dir}, nil
+		ix := &Index{b: b, dir: dir}
+		if err := ix.checkFormat(opts.ReadOnly); err != nil {
+			b.Close()
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
+		}
+		return ix, nil
 	}
 	if opts.ReadOnly {
 		return nil, fmt.Errorf("open index %s: no index there", dir)
@@ -99,7 +125,33 @@ func Open(dir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
+	if err := b.SetInternal([]byte(formatKey), []byte(formatVersion)); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
 	return &Index{b: b, dir: dir}, nil
+}
+
+// checkFormat refuses an index of another format. An empty index without
+// one (a process killed right after creating it) gets the current one.
+func (ix *Index) checkFormat(readOnly bool) error {
+	v, err := ix.b.GetInternal([]byte(formatKey))
+	if err != nil {
+		return err
+	}
+	switch {
+	case string(v) == formatVersion:
+		return nil
+	case v != nil:
+		return fmt.Errorf("index format %s, this zhnews reads format %s: build the index again", v, formatVersion)
+	}
+	if n, err := ix.b.DocCount(); err != nil || n > 0 {
+		return errors.New("made by an earlier zhnews (format 1): build the index again")
+	}
+	if readOnly {
+		return nil
+	}
+	return ix.b.SetInternal([]byte(formatKey), []byte(formatVersion))
 }
 
 // Compact merges the index's segments into one, so that searches read one
@@ -146,7 +198,22 @@ func (ix *Index) segmentFiles() int {
 func (ix *Index) Close() error { return ix.b.Close() }
 
 // Count returns the number of articles in the index.
-func (ix *Index) Count() (uint64, error) { return ix.b.DocCount() }
+func (ix *Index) Count() (uint64, error) {
+	req := bleve.NewSearchRequestOptions(allArticles(), 0, 0, false)
+	res, err := ix.b.Search(req)
+	if err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return res.Total, nil
+}
+
+// allArticles selects every article (and none of the records of inputs
+// that are no articles).
+func allArticles() query.Query {
+	q := query.NewTermQuery(kindArticle)
+	q.SetField(fieldKind)
+	return q
+}
 
 // newMapping builds the index mapping: title and body analyzed by the
 // zhnews analyzer (title boosted at query time), entities and relations as
@@ -165,8 +232,8 @@ func newMapping(lexicon, textAnalyzer string) (*mapping.IndexMappingImpl, error)
 	text := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = textAnalyzer
-		f.Store = true // for highlighting and to rebuild the article
-		f.IncludeTermVectors = true
+		f.Store = false // stored in the article (fieldDoc)
+		f.IncludeTermVectors = true // phrases and highlighting
 		f.IncludeInAll = false // queries name title and body (no _all copy)
 		f.DocValues = false
 		return f
@@ -192,9 +259,11 @@ func newMapping(lexicon, textAnalyzer string) (*mapping.IndexMappingImpl, error)
 	for _, f := range []string{FieldAlias, FieldRole, FieldParty, FieldPublisher} {
 		doc.AddFieldMappingsAt(f, keyword(false))
 	}
-	doc.AddFieldMappingsAt(FieldURL, keyword(true))
-	doc.AddFieldMappingsAt(FieldSHA, keyword(true))
-	doc.AddFieldMappingsAt(FieldPath, keyword(true))
+	doc.AddFieldMappingsAt(fieldKind, keyword(false))
+	doc.AddFieldMappingsAt(fieldSkipped, keyword(false))
+	doc.AddFieldMappingsAt(FieldURL, keyword(false))
+	doc.AddFieldMappingsAt(FieldSHA, keyword(false))
+	doc.AddFieldMappingsAt(FieldPath, keyword(true)) // read by Put
 	date := bleve.NewDateTimeFieldMapping()
 	date.IncludeInAll = false
 	date.Store = false
@@ -203,15 +272,13 @@ func newMapping(lexicon, textAnalyzer string) (*mapping.IndexMappingImpl, error)
 	num.IncludeInAll = false
 	num.Store = false
 	doc.AddFieldMappingsAt(FieldViews, num)
-	js := bleve.NewTextFieldMapping()
-	js.Index = false
-	js.Store = true
-	js.IncludeInAll = false
-	js.IncludeTermVectors = false
-	js.DocValues = false
-	doc.AddFieldMappingsAt(fieldJSON, js)
-	pub := *js
-	doc.AddFieldMappingsAt(fieldPub, &pub)
+	stored := bleve.NewTextFieldMapping()
+	stored.Index = false
+	stored.Store = true
+	stored.IncludeInAll = false
+	stored.IncludeTermVectors = false
+	stored.DocValues = false
+	doc.AddFieldMappingsAt(fieldDoc, stored)
 	m.DefaultMapping = doc
 	m.ScoringModel = bleveindex.BM25Scoring // BM25 ranks short news better than TF-IDF
 	m.StoreDynamic = false
@@ -221,28 +288,28 @@ func newMapping(lexicon, textAnalyzer string) (*mapping.IndexMappingImpl, error)
 }
 
 // document is what the index holds of an article.
-func document(a *extract.Article) (map[string]any, error) {
-	rest := *a
-	rest.Title, rest.Body = "", ""
-	js, err := json.Marshal(&rest)
+func (ix *Index) document(a *extract.Article) (map[string]any, error) {
+	stored, err := ix.codec.encode(a)
 	if err != nil {
-		return nil, fmt.Errorf("encode article %s: %w", a.ID, err)
+		return nil, err
+	}
+	inputs := []string{a.Source.SHA256}
+	for _, p := range a.Parts {
+		inputs = append(inputs, p.SHA256)
 	}
 	d := map[string]any{
 		FieldTitle: a.Title,
 		FieldBody:  a.Body,
-		FieldSHA:   a.Source.SHA256,
+		FieldSHA:   uniq(inputs), // the inputs it was read from
 		FieldPath:  a.Source.Path,
-		fieldJSON:  string(js),
+		fieldDoc:   stored,
+		fieldKind:  kindArticle,
 	}
 	if a.Source.URL != "" {
 		d[FieldURL] = a.Source.URL
 	}
 	if a.Publisher != "" {
 		d[FieldPublisher] = a.Publisher
-	}
-	if a.Published != "" {
-		d[fieldPub] = a.Published
 	}
 	if t, err := timex.ParseRef(a.Published); err == nil && a.Published != "" && t.Year() >= 1700 && t.Year() <= 2200 {
 		d[FieldPublished] = t
@@ -285,24 +352,19 @@ func uniq(s []string) []string {
 	return slices.Compact(s)
 }
 
-// Internal keys: "sha/<sha256>" is set for every input read (its value
-// the article id, or notArticle for a page that is no article).
-const shaKey = "sha/"
-
-// pathKey + an input path holds "id<TAB>sha256" of the article it gave.
-const pathKey = "path/"
-
-// notArticle is the value recorded for an input that is no article.
-const notArticle = "-"
-
 // Seen reports whether the input with this SHA-256 was indexed before (as
 // an article, or found not to be one).
 func (ix *Index) Seen(sha256 string) (bool, error) {
-	v, err := ix.b.GetInternal([]byte(shaKey + sha256))
+	article := query.NewTermQuery(sha256)
+	article.SetField(FieldSHA)
+	skipped := query.NewTermQuery(sha256)
+	skipped.SetField(fieldSkipped)
+	q := query.NewDisjunctionQuery([]query.Query{article, skipped})
+	res, err := ix.b.Search(bleve.NewSearchRequestOptions(q, 0, 0, false))
 	if err != nil {
 		return false, fmt.Errorf("look up %s: %w", sha256, err)
 	}
-	return v != nil, nil
+	return res.Total > 0, nil
 }
 
 // Batch is a set of changes written at once by [Index.Put].
@@ -316,47 +378,49 @@ type Batch struct {
 // Put writes a batch. An article replaces the one with the same id, and
 // the one an earlier version of the same input (the same source path)
 // gave. When Put returns, the batch is on disk.
+//
+// What Put records of the inputs lives in documents, written in the same
+// bleve batch as the articles: the inputs an article was read from are
+// terms of its own document, and an input that is no article gets a
+// small document of its own. (Internal keys would be atomic too, but
+// scorch copies all of them into every snapshot it persists, which grows
+// the index file by the square of the number of inputs.)
 func (ix *Index) Put(ctx context.Context, b Batch) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if len(b.Articles) == 0 && len(b.Skipped) == 0 {
+		return nil
+	}
+	old, err := ix.byPath(ctx, b.Articles)
+	if err != nil {
+		return err
+	}
 	batch := ix.b.NewBatch()
-	inBatch := map[string]stored{} // path → what this batch writes there
+	inBatch := map[string]string{} // path → the id this batch writes there
 	for _, a := range b.Articles {
-		// An earlier version of the same input: drop it and its record.
-		old, ok := inBatch[a.Source.Path]
-		if !ok {
-			v, err := ix.b.GetInternal([]byte(pathKey + a.Source.Path))
-			if err != nil {
-				return fmt.Errorf("look up %s: %w", a.Source.Path, err)
+		// An earlier version of the same input: drop it.
+		if id, ok := inBatch[a.Source.Path]; ok && id != a.ID {
+			batch.Delete(id)
+		}
+		for _, id := range old[a.Source.Path] {
+			if id != a.ID {
+				batch.Delete(id)
 			}
-			old.id, old.sha, _ = strings.Cut(string(v), "\t")
 		}
-		if old.id != "" && old.id != a.ID {
-			batch.Delete(old.id)
-		}
-		if old.sha != "" && old.sha != a.Source.SHA256 {
-			batch.DeleteInternal([]byte(shaKey + old.sha))
-		}
-		d, err := document(a)
+		d, err := ix.document(a)
 		if err != nil {
 			return err
 		}
 		if err := batch.Index(a.ID, d); err != nil {
 			return fmt.Errorf("index article %s (%s): %w", a.ID, a.Source.Path, err)
 		}
-		batch.SetInternal([]byte(shaKey+a.Source.SHA256), []byte(a.ID))
-		batch.SetInternal([]byte(pathKey+a.Source.Path), []byte(a.ID+"\t"+a.Source.SHA256))
-		inBatch[a.Source.Path] = stored{id: a.ID, sha: a.Source.SHA256}
-		for _, p := range a.Parts {
-			batch.SetInternal([]byte(shaKey+p.SHA256), []byte(a.ID))
-		}
+		inBatch[a.Source.Path] = a.ID
 	}
 	for _, sha := range b.Skipped {
-		batch.SetInternal([]byte(shaKey+sha), []byte(notArticle))
-	}
-	if batch.Size() == 0 && len(b.Skipped) == 0 {
-		return nil
+		if err := batch.Index(skipPrefix+sha, map[string]any{fieldKind: kindSkip, fieldSkipped: sha}); err != nil {
+			return fmt.Errorf("record input %s: %w", sha, err)
+		}
 	}
 	if err := ix.b.Batch(batch); err != nil {
 		return fmt.Errorf("write batch of %d articles: %w", len(b.Articles), err)
@@ -364,8 +428,35 @@ func (ix *Index) Put(ctx context.Context, b Batch) error {
 	return nil
 }
 
-// stored is what an input path gave: the article id and the input's hash.
-type stored struct{ id, sha string }
+// byPath returns the ids of the articles already indexed from the source
+// paths of articles.
+func (ix *Index) byPath(ctx context.Context, articles []*extract.Article) (map[string][]string, error) {
+	var qs []query.Query
+	seen := map[string]bool{}
+	for _, a := range articles {
+		if p := a.Source.Path; p != "" && !seen[p] {
+			seen[p] = true
+			t := query.NewTermQuery(p)
+			t.SetField(FieldPath)
+			qs = append(qs, t)
+		}
+	}
+	out := map[string][]string{}
+	if len(qs) == 0 {
+		return out, nil
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), 4*len(qs)+16, 0, false)
+	req.Fields = []string{FieldPath}
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("look up the paths of %d articles: %w", len(articles), err)
+	}
+	for _, h := range res.Hits {
+		p, _ := h.Fields[FieldPath].(string)
+		out[p] = append(out[p], h.ID)
+	}
+	return out, nil
+}
 
 // ErrNotFound is returned by Get for an unknown id.
 var ErrNotFound = errors.New("no such article")
@@ -374,27 +465,25 @@ var ErrNotFound = errors.New("no such article")
 func (ix *Index) Get(id string) (*extract.Article, error) {
 	q := query.NewDocIDQuery([]string{id})
 	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
-	req.Fields = []string{fieldJSON, FieldTitle, FieldBody}
+	req.Fields = []string{fieldDoc}
 	res, err := ix.b.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
 	}
-	if len(res.Hits) == 0 {
+	if len(res.Hits) == 0 || res.Hits[0].Fields[fieldDoc] == nil {
 		return nil, fmt.Errorf("get %s: %w", id, ErrNotFound)
 	}
-	return articleOf(res.Hits[0].Fields)
+	a, err := ix.articleOf(res.Hits[0])
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", id, err)
+	}
+	return a, nil
 }
 
-// articleOf rebuilds an article from its stored fields.
-func articleOf(f map[string]any) (*extract.Article, error) {
-	js, _ := f[fieldJSON].(string)
-	var a extract.Article
-	if err := json.Unmarshal([]byte(js), &a); err != nil {
-		return nil, fmt.Errorf("decode stored article: %w", err)
-	}
-	a.Title, _ = f[FieldTitle].(string)
-	a.Body, _ = f[FieldBody].(string)
-	return &a, nil
+// articleOf decodes the article stored with a hit.
+func (ix *Index) articleOf(h *search.DocumentMatch) (*extract.Article, error) {
+	s, _ := h.Fields[fieldDoc].(string)
+	return ix.codec.decode(s)
 }
 
 // parseDay reads a date bound of a filter: 2021, 2021-07 or 2021-07-06.

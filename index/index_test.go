@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2"
 
 	"github.com/zhnews/zhnews/entity"
 	"github.com/zhnews/zhnews/extract"
@@ -224,6 +227,20 @@ func TestIncremental(t *testing.T) {
 	if ok, _ := ix.Seen("sha-list"); !ok {
 		t.Error("skipped input not recorded")
 	}
+	// Its record is no article: not counted, found or exported.
+	if n, _ := ix.Count(); n != 4 {
+		t.Errorf("count %d with a skipped input recorded, want 4", n)
+	}
+	if res, err := ix.Search(ctx, Query{Size: 10}); err != nil || res.Total != 4 {
+		t.Errorf("match-all search: %v, %v; want 4 articles", res, err)
+	}
+	if _, err := ix.Get(skipPrefix + "sha-list"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Get of a skipped input's record: %v, want ErrNotFound", err)
+	}
+	exported := 0
+	if err := ix.Each(ctx, "", Filter{}, func(*extract.Article) error { exported++; return nil }); err != nil || exported != 4 {
+		t.Errorf("Each: %d articles, %v; want 4", exported, err)
+	}
 	// The same input changed: new bytes, new id (no URL), same path.
 	changed := *arts[1]
 	changed.ID, changed.Source.SHA256, changed.Title = "a2v2", "sha-a2v2", "北京大学代表团来访（更新）"
@@ -245,6 +262,27 @@ func TestIncremental(t *testing.T) {
 	}
 	if n, _ := ix.Count(); n != 4 {
 		t.Errorf("count %d after re-writing, want 4", n)
+	}
+}
+
+// TestOldFormat checks that an index whose inputs were recorded as
+// internal keys (format 1, no format key) is refused with a clear error.
+func TestOldFormat(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	m, err := newMapping("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bleve.New(dir, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Index("a1", map[string]any{FieldTitle: "标题"}); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	if _, err := Open(dir, Options{}); err == nil || !strings.Contains(err.Error(), "build the index again") {
+		t.Errorf("Open of a format-1 index: %v, want an error asking to build it again", err)
 	}
 }
 

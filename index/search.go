@@ -12,8 +12,10 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/zhnews/zhnews/extract"
@@ -143,7 +145,7 @@ func (ix *Index) build(text string, f Filter) (query.Query, error) {
 	}
 	switch len(must) {
 	case 0:
-		return query.NewMatchAllQuery(), nil
+		return allArticles(), nil
 	case 1:
 		return must[0], nil
 	}
@@ -335,7 +337,7 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 		size = 10
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, max(q.Offset, 0), false)
-	req.Fields = []string{FieldTitle, fieldPub, FieldURL, FieldPath}
+	req.Fields = []string{fieldDoc}
 	switch q.Sort {
 	case "":
 	case "date":
@@ -354,11 +356,17 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 			req.AddFacet(f, bleve.NewFacetRequest(f, n))
 		}
 	}
+	// Title and body are stored inside the article, not as fields of
+	// their own: bleve gives the matches' locations, and the article's
+	// text is highlighted here with bleve's highlighter.
+	var hl highlight.Highlighter
 	switch q.Highlight {
 	case "":
 	case "html", "ansi":
-		req.Highlight = bleve.NewHighlightWithStyle(q.Highlight)
-		req.Highlight.Fields = []string{FieldTitle, FieldBody}
+		if hl, err = bleve.Config.Cache.HighlighterNamed(q.Highlight); err != nil {
+			return nil, fmt.Errorf("highlighter %s: %w", q.Highlight, err)
+		}
+		req.IncludeLocations = true
 	default:
 		return nil, fmt.Errorf("%w: highlight style %q (want html or ansi)", ErrQuery, q.Highlight)
 	}
@@ -368,7 +376,12 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 	}
 	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hitOf(h))
+		s, _ := h.Fields[fieldDoc].(string)
+		a, err := ix.codec.head(s, hl != nil)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: hit %s: %w", q.Text, h.ID, err)
+		}
+		out.Hits = append(out.Hits, hitOf(h, a, hl))
 	}
 	if len(res.Facets) > 0 {
 		out.Facets = map[string][]FacetValue{}
@@ -385,14 +398,19 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 	return out, nil
 }
 
-// hitOf reads a hit's stored fields.
-func hitOf(h *search.DocumentMatch) Hit {
-	out := Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments}
-	out.Title, _ = h.Fields[FieldTitle].(string)
-	out.Published, _ = h.Fields[fieldPub].(string)
-	out.URL, _ = h.Fields[FieldURL].(string)
-	out.Path, _ = h.Fields[FieldPath].(string)
-	return out
+// hitOf makes a hit of a match and its article, with the fragments of
+// title and body that hl (if not nil) finds at the match's locations.
+func hitOf(h *search.DocumentMatch, a head, hl highlight.Highlighter) Hit {
+	if hl != nil {
+		d := document.NewDocument(h.ID)
+		d.AddField(document.NewTextField(FieldTitle, nil, []byte(a.Title)))
+		d.AddField(document.NewTextField(FieldBody, nil, []byte(a.Body)))
+		for _, f := range []string{FieldTitle, FieldBody} {
+			hl.BestFragmentsInField(h, d, f, 1)
+		}
+	}
+	return Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments,
+		Title: a.Title, Published: a.Published, URL: a.Source.URL, Path: a.Source.Path}
 }
 
 // Each calls fn with every article that the query and filter select, in
@@ -407,7 +425,7 @@ func (ix *Index) Each(ctx context.Context, text string, f Filter, fn func(*extra
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(bq, page, 0, false)
-		req.Fields = []string{fieldJSON, FieldTitle, FieldBody}
+		req.Fields = []string{fieldDoc}
 		req.SortBy([]string{"_id"})
 		if after != nil {
 			req.SetSearchAfter(after)
@@ -417,7 +435,7 @@ func (ix *Index) Each(ctx context.Context, text string, f Filter, fn func(*extra
 			return searchError(text, err)
 		}
 		for _, h := range res.Hits {
-			a, err := articleOf(h.Fields)
+			a, err := ix.articleOf(h)
 			if err != nil {
 				return fmt.Errorf("export %s: %w", h.ID, err)
 			}
@@ -443,7 +461,7 @@ func (ix *Index) Terms(ctx context.Context, field, prefix string, n int) ([]Face
 		n = 10
 	}
 	if prefix == "" {
-		req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
+		req := bleve.NewSearchRequestOptions(allArticles(), 0, 0, false)
 		req.AddFacet(field, bleve.NewFacetRequest(field, n))
 		res, err := ix.b.SearchInContext(ctx, req)
 		if err != nil {
