@@ -232,9 +232,9 @@ func newMapping(lexicon, textAnalyzer string) (*mapping.IndexMappingImpl, error)
 	text := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = textAnalyzer
-		f.Store = false // stored in the article (fieldDoc)
+		f.Store = false             // stored in the article (fieldDoc)
 		f.IncludeTermVectors = true // phrases and highlighting
-		f.IncludeInAll = false // queries name title and body (no _all copy)
+		f.IncludeInAll = false      // queries name title and body (no _all copy)
 		f.DocValues = false
 		return f
 	}
