@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -454,4 +455,71 @@ func FuzzSearch(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, from string) {
 		_, _ = ix.Search(context.Background(), Query{Text: text, Filter: Filter{From: from, Orgs: []string{text}}, Highlight: "html", Size: 3})
 	})
+}
+
+// TestFacetTable checks that a read-only index, which counts facets from
+// its in-memory table, counts what bleve counts from the doc values, for
+// searches matching all, some and none of the articles, after a
+// replacement and with a skipped input recorded.
+func TestFacetTable(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	arts := testArticles()
+	if err := ix.Put(ctx, Batch{Articles: arts, Skipped: []string{"sha-list"}}); err != nil {
+		t.Fatal(err)
+	}
+	changed := *arts[3]
+	changed.ID, changed.Source.SHA256 = "a4v2", "sha-a4v2"
+	changed.People = append(changed.People, entity.Person{Name: "李四"})
+	if err := ix.Put(ctx, Batch{Articles: []*extract.Article{&changed}}); err != nil {
+		t.Fatal(err)
+	}
+	queries := []Query{{}, {Text: "学院"}, {Text: "合作"}, {Text: "不存在的词"}, {Filter: Filter{Types: []string{"signing"}}}, {Text: "学院", Facets: 1}, {Text: "学院", Facets: -1}}
+	var want []map[string][]FacetValue
+	var wantTerms [][]FacetValue
+	for _, q := range queries {
+		res, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, res.Facets)
+	}
+	for _, f := range FacetFields {
+		v, err := ix.Terms(ctx, f, "", 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantTerms = append(wantTerms, v)
+	}
+	ix.Close()
+	ro, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	for i, q := range queries {
+		res, err := ro.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(res.Facets, want[i]) {
+			t.Errorf("%+v: facets from the table %v, from bleve %v", q, res.Facets, want[i])
+		}
+	}
+	if ro.facets == nil || ro.facets.t == nil || len(want[0][FieldOrg]) == 0 {
+		t.Fatal("the read-only index did not count from its table, or nothing was counted")
+	}
+	for i, f := range FacetFields {
+		v, err := ro.Terms(ctx, f, "", 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(v, wantTerms[i]) {
+			t.Errorf("Terms(%s): from the table %v, from bleve %v", f, v, wantTerms[i])
+		}
+	}
 }

@@ -347,13 +347,23 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 	default:
 		return nil, fmt.Errorf("%w: sort %q (want date or -date)", ErrQuery, q.Sort)
 	}
+	nFacets := q.Facets
+	if nFacets == 0 {
+		nFacets = 10
+	}
+	var counter *facetCounter
 	if q.Facets >= 0 {
-		n := q.Facets
-		if n == 0 {
-			n = 10
+		t, err := ix.facetTable()
+		if err != nil {
+			return nil, err
 		}
-		for _, f := range facets {
-			req.AddFacet(f, bleve.NewFacetRequest(f, n))
+		if t != nil {
+			counter = t.counter()
+			req.Query = countingQuery{Query: bq, c: counter}
+		} else {
+			for _, f := range facets {
+				req.AddFacet(f, bleve.NewFacetRequest(f, nFacets))
+			}
 		}
 	}
 	// Title and body are stored inside the article, not as fields of
@@ -382,6 +392,13 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 			return nil, fmt.Errorf("search %q: hit %s: %w", q.Text, h.ID, err)
 		}
 		out.Hits = append(out.Hits, hitOf(h, a, hl))
+	}
+	if counter != nil {
+		all := counter.top(nFacets)
+		out.Facets = map[string][]FacetValue{}
+		for _, f := range facets {
+			out.Facets[f] = all[f]
+		}
 	}
 	if len(res.Facets) > 0 {
 		out.Facets = map[string][]FacetValue{}
@@ -461,6 +478,15 @@ func (ix *Index) Terms(ctx context.Context, field, prefix string, n int) ([]Face
 		n = 10
 	}
 	if prefix == "" {
+		t, err := ix.facetTable()
+		if err != nil {
+			return nil, err
+		}
+		if t != nil {
+			if out, ok := t.totals(field, n); ok {
+				return out, nil
+			}
+		}
 		req := bleve.NewSearchRequestOptions(allArticles(), 0, 0, false)
 		req.AddFacet(field, bleve.NewFacetRequest(field, n))
 		res, err := ix.b.SearchInContext(ctx, req)

@@ -62,6 +62,9 @@ line per request to stderr, and shuts down gracefully on SIGINT or SIGTERM.`,
 				return err
 			}
 			defer ix.Close()
+			if err := ix.LoadFacets(); err != nil {
+				return err
+			}
 			stderr := cmd.ErrOrStderr()
 			opts := web.Options{Timeout: timeout}
 			if !quiet {
