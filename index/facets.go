@@ -4,12 +4,15 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -26,8 +29,12 @@ import (
 
 // facetTable holds the facet values of every document of a snapshot.
 type facetTable struct {
-	fields []facetColumn // in the order of FacetFields
+	fields    []facetColumn // in the order of FacetFields
+	published []int64       // by document: the publish date (Unix ns), or noDate
 }
+
+// noDate is the published value of a document without a date.
+const noDate = math.MinInt64
 
 // facetColumn is one facet field: the values of document d are the term
 // numbers vals[off[d]:off[d+1]].
@@ -49,7 +56,89 @@ func loadFacets(ctx context.Context, r bleveindex.IndexReader, fields []string) 
 		}
 		t.fields = append(t.fields, c)
 	}
+	var err error
+	if t.published, err = loadDates(ctx, r, FieldPublished); err != nil {
+		return nil, fmt.Errorf("read the values of %s: %w", FieldPublished, err)
+	}
 	return t, nil
+}
+
+// loadDates reads the values of a date field by document: the terms of
+// full precision (shift 0) of its prefix-coded numbers.
+func loadDates(ctx context.Context, r bleveindex.IndexReader, field string) ([]int64, error) {
+	var out []int64
+	dict, err := r.FieldDict(field)
+	if err != nil {
+		return nil, err
+	}
+	defer dict.Close()
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return out, nil
+		}
+		pc := numeric.PrefixCoded(e.Term)
+		if shift, err := pc.Shift(); err != nil || shift != 0 {
+			continue
+		}
+		v, err := pc.Int64()
+		if err != nil {
+			continue
+		}
+		tfr, err := r.TermFieldReader(ctx, []byte(e.Term), field, false, false, false)
+		if err != nil {
+			return nil, err
+		}
+		var d *bleveindex.TermFieldDoc
+		for {
+			if d, err = tfr.Next(d); err != nil || d == nil {
+				break
+			}
+			doc := binary.BigEndian.Uint64(d.ID)
+			if doc > 1<<32-2 {
+				err = fmt.Errorf("document number %d out of range", doc)
+				break
+			}
+			for uint64(len(out)) <= doc {
+				out = append(out, noDate)
+			}
+			out[doc] = v
+		}
+		tfr.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// dateFilter keeps the matches of a query whose publish date is within
+// [from, to], checked in the table (a range of bleve's prefix-coded
+// numbers is a disjunction of many terms, read for every search).
+type dateFilter struct {
+	query.Query
+	t        *facetTable
+	from, to int64
+}
+
+func (q *dateFilter) Searcher(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	s, err := q.Query.Searcher(ctx, r, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	return searcher.NewFilteringSearcher(ctx, s, func(_ *search.SearchContext, d *search.DocumentMatch) bool {
+		if len(d.IndexInternalID) != 8 {
+			return false
+		}
+		doc := binary.BigEndian.Uint64(d.IndexInternalID)
+		if doc >= uint64(len(q.t.published)) {
+			return false
+		}
+		v := q.t.published[doc]
+		return v != noDate && v >= q.from && v <= q.to
+	}), nil
 }
 
 func loadColumn(ctx context.Context, r bleveindex.IndexReader, field string) (facetColumn, error) {

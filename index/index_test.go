@@ -478,8 +478,10 @@ func TestFacetTable(t *testing.T) {
 	if err := ix.Put(ctx, Batch{Articles: []*extract.Article{&changed}}); err != nil {
 		t.Fatal(err)
 	}
-	queries := []Query{{}, {Text: "学院"}, {Text: "合作"}, {Text: "不存在的词"}, {Filter: Filter{Types: []string{"signing"}}}, {Text: "学院", Facets: 1}, {Text: "学院", Facets: -1}}
+	queries := []Query{{}, {Text: "学院"}, {Text: "合作"}, {Text: "不存在的词"}, {Filter: Filter{Types: []string{"signing"}}}, {Text: "学院", Facets: 1}, {Text: "学院", Facets: -1},
+		{Filter: Filter{From: "2021-06-24", To: "2021-07"}}, {Text: "学院", Filter: Filter{From: "2022"}}, {Text: "合作", Filter: Filter{To: "2021-06-24", Types: []string{"signing"}}}, {Filter: Filter{From: "2030"}}}
 	var want []map[string][]FacetValue
+	var wantIDs [][]string
 	var wantTerms [][]FacetValue
 	for _, q := range queries {
 		res, err := ix.Search(ctx, q)
@@ -487,6 +489,9 @@ func TestFacetTable(t *testing.T) {
 			t.Fatal(err)
 		}
 		want = append(want, res.Facets)
+		got := ids(res)
+		slices.Sort(got)
+		wantIDs = append(wantIDs, got)
 	}
 	for _, f := range FacetFields {
 		v, err := ix.Terms(ctx, f, "", 3)
@@ -508,6 +513,11 @@ func TestFacetTable(t *testing.T) {
 		}
 		if !reflect.DeepEqual(res.Facets, want[i]) {
 			t.Errorf("%+v: facets from the table %v, from bleve %v", q, res.Facets, want[i])
+		}
+		got := ids(res)
+		slices.Sort(got)
+		if !slices.Equal(got, wantIDs[i]) {
+			t.Errorf("%+v: read-only index finds %v, writable %v", q, got, wantIDs[i])
 		}
 	}
 	if ro.facets == nil || ro.facets.t == nil || len(want[0][FieldOrg]) == 0 {

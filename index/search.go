@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"regexp/syntax"
 	"sort"
 	"strings"
@@ -86,20 +87,22 @@ var ErrQuery = errors.New("bad query")
 // FacetFields are the fields Search counts.
 var FacetFields = []string{FieldOrg, FieldPerson, FieldType, FieldMonth}
 
-// build turns a query and filter into a bleve query.
+// build turns a query and filter into a bleve query: the text ranks, the
+// filter only selects (it adds nothing to the scores).
 func (ix *Index) build(text string, f Filter) (query.Query, error) {
-	var must []query.Query
+	main := allArticles()
+	var filters []query.Query
 	text = strings.TrimSpace(text)
 	if text != "" {
 		parsed, err := query.NewQueryStringQuery(text).Parse()
 		if err != nil {
 			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, text, err)
 		}
-		main, err := queryAnalysis(parsed, ix.textAnalyzer() == analyzer.Name, ix.severalWords)
+		parsed, err = queryAnalysis(parsed, ix.textAnalyzer() == analyzer.Name, ix.severalWords)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, text, err)
 		}
-		must = append(must, main)
+		main = parsed
 	}
 	anyOf := func(field string, values []string) {
 		var qs []query.Query
@@ -117,7 +120,7 @@ func (ix *Index) build(text string, f Filter) (query.Query, error) {
 			}
 		}
 		if len(qs) > 0 {
-			must = append(must, query.NewDisjunctionQuery(qs))
+			filters = append(filters, query.NewDisjunctionQuery(qs))
 		}
 	}
 	anyOf(FieldOrg, f.Orgs)
@@ -125,6 +128,7 @@ func (ix *Index) build(text string, f Filter) (query.Query, error) {
 	anyOf(FieldRole, f.Titles)
 	anyOf(FieldType, f.Types)
 	anyOf(FieldParty, f.Parties)
+	var dates *dateFilter // a date range checked in memory
 	if f.From != "" || f.To != "" {
 		var from, to time.Time
 		var err error
@@ -138,18 +142,49 @@ func (ix *Index) build(text string, f Filter) (query.Query, error) {
 				return nil, fmt.Errorf("%w: to: %v", ErrQuery, err)
 			}
 		}
-		yes := true
-		r := query.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
-		r.SetField(FieldPublished)
-		must = append(must, r)
+		t, err := ix.facetTable()
+		if err != nil {
+			return nil, err
+		}
+		if t != nil {
+			dates = &dateFilter{t: t, from: math.MinInt64, to: math.MaxInt64}
+			if !from.IsZero() {
+				dates.from = from.UnixNano()
+			}
+			if !to.IsZero() {
+				dates.to = to.UnixNano()
+			}
+		} else {
+			yes := true
+			r := query.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
+			r.SetField(FieldPublished)
+			filters = append(filters, r)
+		}
 	}
-	switch len(must) {
+	var filter query.Query
+	switch len(filters) {
 	case 0:
-		return allArticles(), nil
 	case 1:
-		return must[0], nil
+		filter = filters[0]
+	default:
+		filter = query.NewConjunctionQuery(filters)
 	}
-	return query.NewConjunctionQuery(must), nil
+	var q query.Query
+	switch {
+	case text == "" && filter != nil:
+		q = filter // nothing to rank by
+	case filter != nil:
+		b := query.NewBooleanQuery([]query.Query{main}, nil, nil)
+		b.AddFilter(filter)
+		q = b
+	default:
+		q = main
+	}
+	if dates != nil {
+		dates.Query = q
+		return dates, nil
+	}
+	return q, nil
 }
 
 // titleBoost weighs a match in the title against one in the body, and
@@ -367,8 +402,10 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 		}
 	}
 	// Title and body are stored inside the article, not as fields of
-	// their own: bleve gives the matches' locations, and the article's
-	// text is highlighted here with bleve's highlighter.
+	// their own: the article's text is highlighted here with bleve's
+	// highlighter, at the matches' locations, which a second search reads
+	// for the hits shown only (reading them during the search would decode
+	// the locations of every article that matches).
 	var hl highlight.Highlighter
 	switch q.Highlight {
 	case "":
@@ -376,13 +413,17 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 		if hl, err = bleve.Config.Cache.HighlighterNamed(q.Highlight); err != nil {
 			return nil, fmt.Errorf("highlighter %s: %w", q.Highlight, err)
 		}
-		req.IncludeLocations = true
 	default:
 		return nil, fmt.Errorf("%w: highlight style %q (want html or ansi)", ErrQuery, q.Highlight)
 	}
 	res, err := ix.b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, searchError(q.Text, err)
+	}
+	if hl != nil && len(res.Hits) > 0 {
+		if err := ix.locate(ctx, bq, res.Hits); err != nil {
+			return nil, searchError(q.Text, err)
+		}
 	}
 	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
@@ -413,6 +454,30 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 		}
 	}
 	return out, nil
+}
+
+// locate sets the locations of the terms of q in the hits (for
+// highlighting) by running q again on those documents only.
+func (ix *Index) locate(ctx context.Context, q query.Query, hits search.DocumentMatchCollection) error {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q}), len(ids), 0, false)
+	req.IncludeLocations = true
+	req.Score = "none"
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return err
+	}
+	locs := make(map[string]search.FieldTermLocationMap, len(res.Hits))
+	for _, h := range res.Hits {
+		locs[h.ID] = h.Locations
+	}
+	for _, h := range hits {
+		h.Locations = locs[h.ID]
+	}
+	return nil
 }
 
 // hitOf makes a hit of a match and its article, with the fragments of

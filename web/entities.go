@@ -236,6 +236,11 @@ func (s *Server) orgView(ctx context.Context, name string) (*orgView, error) {
 	people := map[string]*holder{}
 	partners := map[string]int{}
 	var err error
+	done, err := s.admit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	v.Scanned, v.Capped, err = s.scan(ctx, index.Filter{Orgs: []string{name}}, func(a *extract.Article) { v.add(a, people, partners) })
 	if err != nil {
 		return nil, err
@@ -346,6 +351,11 @@ func (s *Server) personView(ctx context.Context, name string) (*personView, erro
 	titles := map[[2]string]*heldTitle{}
 	orgs := map[string]int{}
 	var err error
+	done, err := s.admit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	v.Scanned, v.Capped, err = s.scan(ctx, index.Filter{People: []string{name}}, func(a *extract.Article) { v.add(a, titles, orgs) })
 	if err != nil {
 		return nil, err

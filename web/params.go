@@ -178,7 +178,12 @@ func (s *Server) search(ctx context.Context, q index.Query) (*index.Result, erro
 	if v, ok := s.cache.get(key); ok {
 		return v.(*index.Result), nil
 	}
+	done, err := s.admit(ctx)
+	if err != nil {
+		return nil, err
+	}
 	res, err := s.ix.Search(ctx, q)
+	done()
 	if err != nil {
 		return nil, err
 	}

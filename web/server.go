@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"log"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -54,6 +55,10 @@ type Server struct {
 	pages   map[string]*template.Template
 	cache   *cache
 	started time.Time
+	// work admits the index reads that run at once: more would only
+	// share the cores and stretch every one, while those admitted in
+	// turn (a channel's senders queue in order) finish soonest.
+	work chan struct{}
 
 	termsMu sync.Mutex
 	termsOf map[string][]index.FacetValue // allTerms by field
@@ -76,7 +81,8 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{ix: ix, opts: opts, mux: http.NewServeMux(), pages: t, cache: newCache(size), started: time.Now(), termsOf: map[string][]index.FacetValue{}}
+	s := &Server{ix: ix, opts: opts, mux: http.NewServeMux(), pages: t, cache: newCache(size), started: time.Now(), termsOf: map[string][]index.FacetValue{},
+		work: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 	s.routes()
 	return s, nil
 }
@@ -148,6 +154,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
 	s.mux.ServeHTTP(rec, r.WithContext(ctx))
+}
+
+// admit waits for a turn to read the index (or for ctx to end); the
+// returned function ends the turn.
+func (s *Server) admit(ctx context.Context) (func(), error) {
+	select {
+	case s.work <- struct{}{}:
+		return func() { <-s.work }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // recorder notes the status and size of a response.
