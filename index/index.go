@@ -42,7 +42,8 @@ const (
 	FieldSHA       = "sha256"
 	FieldPath      = "path"
 	FieldURL       = "url"
-	fieldDoc       = "doc"     // the article, stored only (see stored.go)
+	fieldHit       = "hit"     // what a hit shows, stored only (see stored.go)
+	fieldDoc       = "doc"     // the rest of the article, stored only
 	fieldKind      = "kind"    // kindArticle or kindSkip
 	fieldSkipped   = "skipped" // the SHA-256 of an input that is no article
 )
@@ -322,6 +323,8 @@ func newMapping(lexicon, textAnalyzer string) (*mapping.IndexMappingImpl, error)
 	stored.IncludeTermVectors = false
 	stored.DocValues = false
 	doc.AddFieldMappingsAt(fieldDoc, stored)
+	hit := *stored
+	doc.AddFieldMappingsAt(fieldHit, &hit)
 	m.DefaultMapping = doc
 	m.ScoringModel = bleveindex.BM25Scoring // BM25 ranks short news better than TF-IDF
 	m.StoreDynamic = false
@@ -332,7 +335,7 @@ func newMapping(lexicon, textAnalyzer string) (*mapping.IndexMappingImpl, error)
 
 // document is what the index holds of an article.
 func (ix *Index) document(a *extract.Article) (map[string]any, error) {
-	stored, err := ix.codec.encode(a)
+	hit, stored, err := ix.codec.encode(a)
 	if err != nil {
 		return nil, err
 	}
@@ -345,6 +348,7 @@ func (ix *Index) document(a *extract.Article) (map[string]any, error) {
 		FieldBody:  a.Body,
 		FieldSHA:   uniq(inputs), // the inputs it was read from
 		FieldPath:  a.Source.Path,
+		fieldHit:   hit,
 		fieldDoc:   stored,
 		fieldKind:  kindArticle,
 	}
@@ -508,7 +512,7 @@ var ErrNotFound = errors.New("no such article")
 func (ix *Index) Get(id string) (*extract.Article, error) {
 	q := query.NewDocIDQuery([]string{id})
 	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
-	req.Fields = []string{fieldDoc}
+	req.Fields = []string{fieldHit, fieldDoc}
 	res, err := ix.b.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
@@ -523,10 +527,12 @@ func (ix *Index) Get(id string) (*extract.Article, error) {
 	return a, nil
 }
 
-// articleOf decodes the article stored with a hit.
+// articleOf decodes the article stored with a hit (read with the fields
+// fieldHit and fieldDoc).
 func (ix *Index) articleOf(h *search.DocumentMatch) (*extract.Article, error) {
-	s, _ := h.Fields[fieldDoc].(string)
-	return ix.codec.decode(s)
+	hit, _ := h.Fields[fieldHit].(string)
+	doc, _ := h.Fields[fieldDoc].(string)
+	return ix.codec.decode(hit, doc)
 }
 
 // parseDay reads a date bound of a filter: 2021, 2021-07 or 2021-07-06.

@@ -372,7 +372,7 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 		size = 10
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, max(q.Offset, 0), false)
-	req.Fields = []string{fieldDoc}
+	req.Fields = []string{fieldHit}
 	switch q.Sort {
 	case "":
 	case "date":
@@ -427,7 +427,7 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 	}
 	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		s, _ := h.Fields[fieldDoc].(string)
+		s, _ := h.Fields[fieldHit].(string)
 		a, err := ix.codec.head(s, hl != nil)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: hit %s: %w", q.Text, h.ID, err)
@@ -492,7 +492,7 @@ func hitOf(h *search.DocumentMatch, a head, hl highlight.Highlighter) Hit {
 		}
 	}
 	return Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments,
-		Title: a.Title, Published: a.Published, URL: a.Source.URL, Path: a.Source.Path}
+		Title: a.Title, Published: a.Published, URL: a.URL, Path: a.Path}
 }
 
 // Each calls fn with every article that the query and filter select, in
@@ -507,7 +507,7 @@ func (ix *Index) Each(ctx context.Context, text string, f Filter, fn func(*extra
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(bq, page, 0, false)
-		req.Fields = []string{fieldDoc}
+		req.Fields = []string{fieldHit, fieldDoc}
 		req.SortBy([]string{"_id"})
 		if after != nil {
 			req.SetSearchAfter(after)

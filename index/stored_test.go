@@ -9,11 +9,11 @@ func TestStored(t *testing.T) {
 	var c codec
 	for _, a := range testArticles() {
 		a.Parts = nil // not part of the contract JSON
-		s, err := c.encode(a)
+		hit, doc, err := c.encode(a)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := c.decode(s)
+		got, err := c.decode(hit, doc)
 		if err != nil {
 			t.Fatalf("%s: %v", a.ID, err)
 		}
@@ -21,11 +21,11 @@ func TestStored(t *testing.T) {
 			t.Errorf("%s: decoded %+v, want %+v", a.ID, got, a)
 		}
 		for _, body := range []bool{false, true} {
-			h, err := c.head(s, body)
+			h, err := c.head(hit, body)
 			if err != nil {
 				t.Fatalf("%s: head: %v", a.ID, err)
 			}
-			want := head{Title: a.Title, Published: a.Published, Source: a.Source}
+			want := head{Title: a.Title, Published: a.Published, URL: a.Source.URL, Path: a.Source.Path}
 			if body {
 				want.Body = a.Body
 			}
@@ -35,7 +35,7 @@ func TestStored(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"", "\x00abc", "\x01", "\x01\xff\xfe"} {
-		if _, err := c.decode(bad); err == nil {
+		if _, err := c.decode(bad, bad); err == nil {
 			t.Errorf("decode(%q): no error", bad)
 		}
 		if _, err := c.head(bad, true); err == nil {
@@ -49,14 +49,14 @@ func TestStored(t *testing.T) {
 func FuzzStored(f *testing.F) {
 	var c codec
 	for _, a := range testArticles() {
-		s, err := c.encode(a)
+		hit, doc, err := c.encode(a)
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(s)
+		f.Add(hit, doc)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		_, _ = c.decode(s)
-		_, _ = c.head(s, true)
+	f.Fuzz(func(t *testing.T, hit, doc string) {
+		_, _ = c.decode(hit, doc)
+		_, _ = c.head(hit, true)
 	})
 }

@@ -82,7 +82,7 @@ func New(ix *index.Index, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{ix: ix, opts: opts, mux: http.NewServeMux(), pages: t, cache: newCache(size), started: time.Now(), termsOf: map[string][]index.FacetValue{},
-		work: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
+		work: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	s.routes()
 	return s, nil
 }
