@@ -192,7 +192,7 @@ func (ix *Index) build(text string, f Filter) (query.Query, error) {
 // apart.
 const (
 	titleBoost  = 2
-	phraseBoost = 3
+	phraseBoost = 10
 )
 
 // queryAnalysis rewrites a parsed query string for the index. A part
@@ -272,8 +272,11 @@ func queryAnalysis(q query.Query, ours bool, words2 func(string) bool) (query.Qu
 				pt.SetField(FieldTitle)
 				pb.SetField(FieldBody)
 				pt.Analyzer, pb.Analyzer = analyzer.QueryName, analyzer.QueryName
+				// (bleve applies the boosts of leaf queries only, not
+				// of a disjunction.)
+				pb.SetBoost(phraseBoost)
 				phrase := both(pt, pb)
-				phrase.(query.BoostableQuery).SetBoost(phraseBoost)
+				pt.SetBoost(titleBoost * phraseBoost)
 				words = query.NewBooleanQuery([]query.Query{words}, []query.Query{phrase}, nil)
 			}
 			if chars := nameChars(q.Match); ours && chars != nil {
