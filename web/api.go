@@ -49,7 +49,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := s.search(r.Context(), p.query())
 	if err != nil {
-		status, msg := statusOf(r.Context(), err)
+		status, msg := s.statusOf(r.Context(), err)
 		jsonError(w, status, msg)
 		return
 	}
@@ -67,7 +67,7 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	a, err := s.ix.Get(id)
 	if err != nil {
-		status, msg := statusOf(r.Context(), err)
+		status, msg := s.statusOf(r.Context(), err)
 		if status == http.StatusNotFound {
 			msg = "no article with id " + id
 		}
@@ -103,7 +103,7 @@ func (s *Server) apiTerms(field string) http.HandlerFunc {
 		}
 		vals, err := s.terms(r.Context(), field, prefix, n)
 		if err != nil {
-			status, msg := statusOf(r.Context(), err)
+			status, msg := s.statusOf(r.Context(), err)
 			jsonError(w, status, msg)
 			return
 		}
@@ -246,7 +246,7 @@ func (s *Server) apiFacts(w http.ResponseWriter, r *http.Request) {
 	// A malformed query or filter must be answered with 400 before any
 	// row is written.
 	if _, err := s.ix.Search(r.Context(), index.Query{Text: q.text, Filter: q.filter, Size: 1, Facets: -1}); err != nil {
-		status, msg := statusOf(r.Context(), err)
+		status, msg := s.statusOf(r.Context(), err)
 		jsonError(w, status, msg)
 		return
 	}
@@ -283,7 +283,7 @@ func (s *Server) apiFacts(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		status, msg := statusOf(r.Context(), err)
+		status, msg := s.statusOf(r.Context(), err)
 		if rec, ok := w.(*recorder); !ok || !rec.wrote {
 			// Nothing is sent yet: answer the error.
 			w.Header().Del("Content-Disposition")

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"log"
 	"net/http"
 	"net/url"
 	"slices"
@@ -72,7 +71,7 @@ type page struct {
 func (s *Server) render(w http.ResponseWriter, status int, name string, p page) {
 	var b bytes.Buffer
 	if err := s.pages[name].ExecuteTemplate(&b, "layout.html", p); err != nil {
-		log.Printf("web: page %s: %v", name, err)
+		s.logf("page %s: %v", name, err)
 		http.Error(w, "500 页面出错", http.StatusInternalServerError)
 		return
 	}
@@ -224,7 +223,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	p.Facets = 12
 	res, err := s.search(r.Context(), p.query())
 	if err != nil {
-		status, d.Error = statusOf(r.Context(), err)
+		status, d.Error = s.statusOf(r.Context(), err)
 		s.render(w, status, "search", page{Title: title, Q: p.Text, Data: d})
 		return
 	}
@@ -352,7 +351,7 @@ type dateItem struct {
 func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 	a, err := s.ix.Get(r.PathValue("id"))
 	if err != nil {
-		status, msg := statusOf(r.Context(), err)
+		status, msg := s.statusOf(r.Context(), err)
 		if status == http.StatusNotFound {
 			msg = "没有这篇文章。"
 		}
@@ -415,7 +414,7 @@ func (s *Server) pageOrg(w http.ResponseWriter, r *http.Request) {
 		v, err = s.orgView(r.Context(), name)
 	}
 	if err != nil {
-		status, msg := statusOf(r.Context(), err)
+		status, msg := s.statusOf(r.Context(), err)
 		s.errorPage(w, status, msg)
 		return
 	}
@@ -449,7 +448,7 @@ func (s *Server) pagePerson(w http.ResponseWriter, r *http.Request) {
 		v, err = s.personView(r.Context(), name)
 	}
 	if err != nil {
-		status, msg := statusOf(r.Context(), err)
+		status, msg := s.statusOf(r.Context(), err)
 		s.errorPage(w, status, msg)
 		return
 	}

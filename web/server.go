@@ -23,6 +23,9 @@ type Options struct {
 	// AccessLog receives one line per request (method, path, status,
 	// bytes, duration); nil for none.
 	AccessLog *log.Logger
+	// ErrorLog receives the errors answered with status 500 (a panic, a
+	// page that failed, an index that cannot be read); nil for none.
+	ErrorLog *log.Logger
 	// CacheSize is the number of search results kept (the index does not
 	// change while it is served); 0 means 2048, negative none.
 	CacheSize int
@@ -138,7 +141,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if v == http.ErrAbortHandler {
 				panic(v)
 			}
-			log.Printf("web: panic serving %s: %v", r.URL.Path, v)
+			s.logf("panic serving %s: %v", r.URL.Path, v)
 			if !rec.wrote {
 				jsonError(rec, http.StatusInternalServerError, "internal error")
 			}
@@ -154,6 +157,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
 	s.mux.ServeHTTP(rec, r.WithContext(ctx))
+}
+
+// logf writes to the error log, if there is one.
+func (s *Server) logf(format string, args ...any) {
+	if s.opts.ErrorLog != nil {
+		s.opts.ErrorLog.Printf(format, args...)
+	}
 }
 
 // admit waits for a turn to read the index (or for ctx to end); the
@@ -237,8 +247,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(append(b, '\n'))
 }
 
-// statusOf maps an error of the index to a status and a message.
-func statusOf(ctx context.Context, err error) (int, string) {
+// statusOf maps an error of the index to a status and a message; an
+// internal error goes to the error log.
+func (s *Server) statusOf(ctx context.Context, err error) (int, string) {
 	switch {
 	case errors.Is(err, index.ErrQuery), errors.Is(err, errParam):
 		return http.StatusBadRequest, err.Error()
@@ -247,6 +258,6 @@ func statusOf(ctx context.Context, err error) (int, string) {
 	case errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil:
 		return http.StatusServiceUnavailable, "the request took too long"
 	}
-	log.Printf("web: %v", err)
+	s.logf("%v", err)
 	return http.StatusInternalServerError, "internal error"
 }

@@ -66,7 +66,7 @@ line per request to stderr, and shuts down gracefully on SIGINT or SIGTERM.`,
 				return err
 			}
 			stderr := cmd.ErrOrStderr()
-			opts := web.Options{Timeout: timeout}
+			opts := web.Options{Timeout: timeout, ErrorLog: log.New(stderr, "zhnews: ", log.LstdFlags)}
 			if !quiet {
 				opts.AccessLog = log.New(stderr, "", log.LstdFlags)
 			}
