@@ -44,6 +44,12 @@ func pageNeighbours(root *html.Node) []string {
 			return
 		}
 		if n.Type == html.TextNode {
+			// Most text is no label: look at its first letter before
+			// anything else.
+			lead := strings.TrimLeftFunc(n.Data, isSpaceRune)
+			if !strings.HasPrefix(lead, "上") && !strings.HasPrefix(lead, "下") {
+				return
+			}
 			text := collapseSpace(n.Data)
 			if loc := neighbourRe.FindStringIndex(text); loc != nil && loc[0] == 0 {
 				if loc[1] == len(text) {
