@@ -1,14 +1,15 @@
 package entity
 
 import (
+	"slices"
 	"sort"
-
-	"github.com/zhnews/zhnews/seg"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
-	"strings"
-	"unicode/utf8"
+
+	"github.com/zhnews/zhnews/seg"
 )
 
 // schoolTitles are posts that, written without an organization in a
@@ -223,11 +224,18 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 		o.Mentions = findAll(body.raw, append([]string{o.Name}, o.Aliases...))
 		res.Organizations = append(res.Organizations, *o)
 	}
-	// A place's mentions are those outside organization names.
+	// A place's mentions are those outside organization names and outside
+	// longer places (英 in 英国); a one-character place only in a run of
+	// such abbreviations (中美, 京津冀, 中蒙俄), where it is one.
 	var orgSpans []Span
 	for _, o := range res.Organizations {
 		orgSpans = append(orgSpans, o.Mentions...)
 	}
+	type place struct {
+		name string
+		body bool
+	}
+	var places []place
 	seen := map[string]bool{}
 	for _, t := range texts {
 		for _, pl := range t.places {
@@ -235,22 +243,63 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 				continue
 			}
 			seen[pl.text] = true
-			var ms []Span
-			for _, m := range findAll(body.raw, []string{pl.text}) {
-				inside := false
-				for _, o := range orgSpans {
-					inside = inside || m[0] >= o[0] && m[1] <= o[1]
-				}
-				if !inside {
-					ms = append(ms, m)
-				}
+			places = append(places, place{pl.text, t.body})
+		}
+	}
+	// Longer places first, so that shorter ones can skip their spans.
+	longest := make([]int, len(places))
+	for i := range longest {
+		longest[i] = i
+	}
+	slices.SortStableFunc(longest, func(a, b int) int {
+		return utf8.RuneCountInString(places[b].name) - utf8.RuneCountInString(places[a].name)
+	})
+	mentions := make([][]Span, len(places))
+	taken := orgSpans
+	bodyRunes := []rune(body.raw)
+	for _, i := range longest {
+		pl := places[i]
+		single := utf8.RuneCountInString(pl.name) == 1
+		for _, m := range findAll(body.raw, []string{pl.name}) {
+			inside := false
+			for _, o := range taken {
+				inside = inside || m[0] >= o[0] && m[1] <= o[1]
 			}
-			if len(ms) > 0 || !t.body {
-				res.Locations = append(res.Locations, Location{Name: pl.text, Mentions: ms})
+			if !inside && (!single || inAbbreviations(bodyRunes, m[0])) {
+				mentions[i] = append(mentions[i], m)
 			}
+		}
+		taken = append(taken, mentions[i]...)
+	}
+	for i, pl := range places {
+		single := utf8.RuneCountInString(pl.name) == 1
+		if len(mentions[i]) > 0 || !pl.body && !single {
+			res.Locations = append(res.Locations, Location{Name: pl.name, Mentions: mentions[i]})
 		}
 	}
 	return res
+}
+
+// placeAbbreviations are the one-character names of provinces and
+// countries that news writes in runs (中美关系, 京津冀, 沪苏浙皖).
+const placeAbbreviations = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕甘青宁港澳台臺蒙" +
+	"中美俄英法德日韩朝印巴越泰菲欧非拉以"
+
+// inAbbreviations reports whether the character at i stands in a run of
+// two to four place abbreviations.
+func inAbbreviations(r []rune, i int) bool {
+	is := func(k int) bool { return k >= 0 && k < len(r) && strings.ContainsRune(placeAbbreviations, r[k]) }
+	if !is(i) {
+		return false
+	}
+	start, end := i, i+1
+	for is(start - 1) {
+		start--
+	}
+	for is(end) {
+		end++
+	}
+	return end-start >= 2 && end-start <= 4
 }
 
 // aliasEndingAt finds an organization's name or short form, as collected
@@ -642,7 +691,7 @@ func isShortForm(short, long string, set *orgSet) bool {
 	}
 	// 湖北省中华职教社 for 湖北省中华职业教育社, 武汉新能源有限公司 for
 	// 武汉新能源研究院有限公司: the same start and end, the short form's
-	// characters in order in the long one (long names only: 南京大学 is
+	// characters in byLength in the long one (long names only: 南京大学 is
 	// not 南京医科大学).
 	if lr := []rune(long); utf8.RuneCountInString(short) >= 5 && len(lr) > 5 && !strings.HasPrefix(long, short) {
 		sr := []rune(short)
@@ -870,7 +919,7 @@ func (rc *Recognizer) namedIn(texts []*text, name string) bool {
 // school itself.
 func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) string {
 	score := map[*Organization]int{}
-	var order []*Organization
+	var byLength []*Organization
 	for ti, t := range texts {
 		for _, o := range t.orgs {
 			if o.orgKind != KindSchool {
@@ -881,7 +930,7 @@ func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) strin
 				continue
 			}
 			if _, ok := score[full]; !ok {
-				order = append(order, full)
+				byLength = append(byLength, full)
 			}
 			if ti == 0 {
 				score[full] += 3
@@ -927,7 +976,7 @@ func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) strin
 	// A short form of a school in the headline (台南應大) counts as the
 	// school named there.
 	head := string(texts[0].raw)
-	for _, o := range order {
+	for _, o := range byLength {
 		for _, a := range o.Aliases {
 			if utf8.RuneCountInString(a) >= 2 && strings.Contains(head, a) {
 				score[o] += 3
@@ -936,7 +985,7 @@ func (rc *Recognizer) publishingSchool(d Doc, texts []*text, orgs *orgSet) strin
 		}
 	}
 	best, bestScore := "", 0
-	for _, o := range order {
+	for _, o := range byLength {
 		if score[o] > bestScore {
 			best, bestScore = o.Name, score[o]
 		}
@@ -1036,7 +1085,7 @@ func addsPlace(short, long []rune) bool {
 	return false
 }
 
-// inOrder reports whether the runes of a appear in b in the same order.
+// inOrder reports whether the runes of a appear in b in the same byLength.
 func inOrder(a, b []rune) bool {
 	j := 0
 	for _, c := range b {

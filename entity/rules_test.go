@@ -162,3 +162,43 @@ func TestReadLatinName(t *testing.T) {
 		}
 	}
 }
+
+func TestLocations(t *testing.T) {
+	rc := fullRecognizer(t)
+	cases := []struct {
+		body      string
+		want, not []string // places found, and not found
+	}{
+		{"双方将共同促进中美高等教育交流，推进京津冀协同发展。", []string{"中", "美", "京津冀"}, nil},
+		{"我校与英国高校学术交流日益密切，中外合作办学成果显著。", []string{"英国"}, []string{"英", "中"}},
+		{"江苏省苏州市姑苏区十梓街1号。苏ICP备10229414号", []string{"江苏省", "苏州市"}, []string{"苏"}},
+	}
+	for _, c := range cases {
+		got := map[string][]Span{}
+		for _, l := range rc.Recognize(Doc{Body: c.body}).Locations {
+			got[l.Name] = l.Mentions
+		}
+		for _, w := range c.want {
+			if len(got[w]) == 0 {
+				t.Errorf("%s: no place %s (got %v)", c.body, w, got)
+			}
+		}
+		for _, n := range c.not {
+			if len(got[n]) > 0 {
+				t.Errorf("%s: %s read as a place at %v", c.body, n, got[n])
+			}
+		}
+	}
+}
+
+func TestInAbbreviations(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		i    int
+		want bool
+	}{{"中美关系", 0, true}, {"中美关系", 1, true}, {"中外合作", 0, false}, {"中国", 0, false}, {"京津冀", 2, true}, {"苏ICP备", 0, false}, {"沪苏浙皖赣", 0, false}} {
+		if got := inAbbreviations([]rune(c.text), c.i); got != c.want {
+			t.Errorf("inAbbreviations(%s, %d) = %v, want %v", c.text, c.i, got, c.want)
+		}
+	}
+}

@@ -149,7 +149,7 @@ func printResult(w io.Writer, res *index.Result, q index.Query) {
 			if q.Highlight == "html" {
 				f = strings.NewReplacer("<mark>", "【", "</mark>", "】").Replace(htmlUnescape(f))
 			}
-			fmt.Fprintf(w, "   … %s …\n", oneLine(f))
+			fmt.Fprintf(w, "   %s\n", oneLine(f)) // bleve marks a cut with …
 		}
 	}
 	names := map[string]string{index.FieldOrg: "organizations", index.FieldPerson: "people", index.FieldType: "relations", index.FieldMonth: "months"}
