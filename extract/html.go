@@ -190,7 +190,7 @@ func (e *Extractor) extractHTML(in Input) (*Article, error) {
 	}
 	lines := p.bodyLines(content, title, &meta)
 	a.neighbours = pageNeighbours(p.root)
-	a.site = siteNames(p.head.title, title)
+	a.site = append(siteNames(p.head.title, title), pageOwners(p.root)...)
 	body := strings.Join(lines, "\n")
 	// Some templates print the metadata line or the editor after the body.
 	for _, l := range linesAfter(content, 8) {

@@ -112,3 +112,29 @@ func siteNames(pageTitle, headline string) []string {
 	}
 	return out
 }
+
+// pageOwners returns the owners the copyright lines of a page name (at
+// most two).
+func pageOwners(root *html.Node) []string {
+	var out []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if len(out) >= 2 {
+			return
+		}
+		if n.Type == html.TextNode {
+			if strings.Contains(n.Data, "版权所有") || strings.Contains(n.Data, "版權所有") || strings.Contains(n.Data, "Copyright") {
+				out = append(out, footerOwners([]string{collapseSpace(n.Data)})...)
+			}
+			return
+		}
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
+}

@@ -105,6 +105,8 @@ func (e *Extractor) extractText(in Input) (*Article, error) {
 		}
 		body = append(body, l)
 	}
+	body, footer := trimFooter(body)
+	a.site = footerOwners(footer)
 	for i, l := range body {
 		if i > 2 {
 			break
@@ -132,6 +134,52 @@ func (e *Extractor) extractText(in Input) (*Article, error) {
 		a.Byline = &b
 	}
 	return a, nil
+}
+
+// footerRe finds the lines of a site's footer: copyright, registration
+// numbers, browser advice.
+var footerRe = regexp.MustCompile(`版权所有|版權所有|Copyright|©|ICP备|ICP證|ICP证|公网安备|技术支持[:：]|推荐使用.{0,24}浏览器|建议使用.{0,24}浏览器`)
+
+// trimFooter drops the footer that scraped text often ends with: from the
+// first footer line among the last eight, when no line after it is prose,
+// together with the short navigation lines right before it
+// (学校概况 教育教学).
+func trimFooter(body []string) (kept, footer []string) {
+	cut := -1
+	for i := len(body) - 1; i >= 0 && i >= len(body)-8; i-- {
+		if runeLen(body[i]) > 80 || strings.ContainsAny(body[i], "。！？") {
+			break // prose: the article
+		}
+		if footerRe.MatchString(body[i]) {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		return body, nil
+	}
+	for cut > 0 && runeLen(body[cut-1]) <= 16 && !strings.ContainsAny(body[cut-1], "，。！？；,.!?;：:（）()") {
+		cut--
+	}
+	if cut == 0 {
+		return body, nil
+	}
+	return body[:cut], body[cut:]
+}
+
+// ownerRe reads the owner a copyright line names: 版权所有©苏州大学,
+// Copyright © 2024 江城师范学院.
+var ownerRe = regexp.MustCompile(`(?:版权所有|版權所有|Copyright)\s*(?:[©(（]\s*[cC]?\s*[)）]?)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:[:：]\s*)?(\p{Han}{2,20})`)
+
+// footerOwners returns the owners the copyright lines of a footer name:
+// the site's school, as a page's <title> names it.
+func footerOwners(footer []string) []string {
+	var out []string
+	for _, l := range footer {
+		if m := ownerRe.FindStringSubmatch(l); m != nil {
+			out = append(out, m[1])
+		}
+	}
+	return out
 }
 
 // viewsRe reads counts written after the number: 158次查看, 阅读 88 次.
