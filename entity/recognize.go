@@ -1738,6 +1738,15 @@ func standsAlone(text []rune, name string, found []mention) bool {
 func (rc *Recognizer) trimOrgs(t *text) {
 	out := t.orgs[:0]
 	for _, o := range t.orgs {
+		if s := enumeratorEnd(t.r, o.start, o.end); s > o.start {
+			// （1）软件学院, ）联合体, 17家子分公司: not part of the name.
+			n, _ := rc.lex.OrgSuffixEndingAt(t.r, o.end)
+			if o.end-s <= n || o.end-s < 2 {
+				continue
+			}
+			o.start = s
+			o.text = t.str(o.start, o.end)
+		}
 		for _, p := range t.people {
 			if p.start < o.end && o.start < p.end && p.end < o.end {
 				o.start = p.end
@@ -1769,6 +1778,39 @@ func (rc *Recognizer) trimOrgs(t *text) {
 }
 
 func (m mention) orig() int { return m.from }
+
+// enumeratorEnd returns where the name in r[s:e] starts after what can
+// only precede one: a closing bracket, a list number in brackets ((2),
+// （四）) and a count (17家, 1个); s when there is none.
+func enumeratorEnd(r []rune, s, e int) int {
+	for s < e {
+		switch {
+		case strings.ContainsRune(")）】]", r[s]):
+			s++
+			continue
+		case strings.ContainsRune("(（", r[s]):
+			k := s + 1
+			for k < e && k-s <= 3 && (unicode.IsDigit(r[k]) || strings.ContainsRune("一二三四五六七八九十", r[k])) {
+				k++
+			}
+			if k > s+1 && k < e && strings.ContainsRune(")）", r[k]) {
+				s = k + 1
+				continue
+			}
+		case unicode.IsDigit(r[s]):
+			k := s
+			for k < e && unicode.IsDigit(r[k]) {
+				k++
+			}
+			if k < e && strings.ContainsRune("个家所项", r[k]) {
+				s = k + 1
+				continue
+			}
+		}
+		break
+	}
+	return s
+}
 
 // titleEndsAt reports whether a title or group word ends at rune i.
 func (rc *Recognizer) titleEndsAt(t *text, i int) bool { return t.titleEnd[i] }

@@ -202,3 +202,26 @@ func TestInAbbreviations(t *testing.T) {
 		}
 	}
 }
+
+func TestEnumeratorEnd(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+	}{
+		{"（1）软件学院", "软件学院"}, {"(2)南开大学", "南开大学"}, {"（四）行业集团", "行业集团"}, {"）联合体", "联合体"},
+		{"17家子分公司", "子分公司"}, {"1个国家重点实验室", "国家重点实验室"}, {"１１２中学", "１１２中学"}, {"南开大学", "南开大学"},
+		{"（清华）大学", "（清华）大学"},
+	} {
+		r := []rune(c.in)
+		if got := string(r[enumeratorEnd(r, 0, len(r)):]); got != c.want {
+			t.Errorf("enumeratorEnd(%s) leaves %s, want %s", c.in, got, c.want)
+		}
+	}
+	rc := recognizer(t)
+	res := rc.Recognize(Doc{Body: "驻院单位有：（1）软件学院；（2）泰达生物技术研究院。本项目（不接受）联合体投标。学院拥有1个国家重点实验室。"})
+	for _, o := range res.Organizations {
+		if r := []rune(o.Name); enumeratorEnd(r, 0, len(r)) > 0 || o.Name == "联合体" {
+			t.Errorf("organization %q", o.Name)
+		}
+	}
+}
