@@ -121,7 +121,8 @@ type orgView struct {
 	Name       string
 	Names      map[string]bool // the full names it goes by (one, or those of a short form)
 	Kinds      []string
-	Aliases    []string
+	Aliases    []string       // the other names it goes by, most written first
+	aliasCount map[string]int // articles writing each
 	People     []holder
 	Agreements []fact // signings it is a party of, by date
 	Posts      []fact // appointments, speeches, attendance at it
@@ -138,7 +139,7 @@ type counted struct {
 // newOrgView gathers what the articles say of an organization, named by
 // its full name or a short form.
 func newOrgView(name string) *orgView {
-	return &orgView{Name: name, Names: map[string]bool{name: true}}
+	return &orgView{Name: name, Names: map[string]bool{name: true}, aliasCount: map[string]int{}}
 }
 
 func (v *orgView) add(a *extract.Article, people map[string]*holder, partners map[string]int) {
@@ -151,8 +152,8 @@ func (v *orgView) add(a *extract.Article, people map[string]*holder, partners ma
 			v.Kinds = append(v.Kinds, k)
 		}
 		for _, al := range append([]string{o.Name}, o.Aliases...) {
-			if al != v.Name && !slices.Contains(v.Aliases, al) {
-				v.Aliases = append(v.Aliases, al)
+			if al != v.Name {
+				v.aliasCount[al]++
 			}
 		}
 	}
@@ -224,8 +225,30 @@ func (v *orgView) finish(people map[string]*holder, partners map[string]int) {
 	})
 	byDate(v.Agreements)
 	byDate(v.Posts)
-	slices.Sort(v.Aliases)
+	// The names written in two articles or more (the others are more
+	// often misreadings than names), or the first few when none is.
+	for n := range v.aliasCount {
+		v.Aliases = append(v.Aliases, n)
+	}
+	sort.Slice(v.Aliases, func(i, j int) bool {
+		a, b := v.Aliases[i], v.Aliases[j]
+		if v.aliasCount[a] != v.aliasCount[b] {
+			return v.aliasCount[a] > v.aliasCount[b]
+		}
+		return a < b
+	})
+	keep := 0
+	for keep < len(v.Aliases) && v.aliasCount[v.Aliases[keep]] >= 2 {
+		keep++
+	}
+	if keep == 0 {
+		keep = min(len(v.Aliases), 3)
+	}
+	v.Aliases = v.Aliases[:min(keep, maxAliases)]
 }
+
+// maxAliases bounds the other names an organization's page lists.
+const maxAliases = 12
 
 func (s *Server) orgView(ctx context.Context, name string) (*orgView, error) {
 	key := "org\x00" + name

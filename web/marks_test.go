@@ -3,6 +3,7 @@ package web
 import (
 	"io"
 	"log"
+	"slices"
 	"strings"
 	"testing"
 
@@ -79,5 +80,28 @@ func TestMarkBody(t *testing.T) {
 	// A body the offsets do not fit.
 	if got := markBody(&extract.Article{Body: "短", People: []entity.Person{{Name: "x", Mentions: []entity.Span{{0, 5}}}}}); len(got) != 1 || got[0].Class != "" {
 		t.Errorf("offsets past the end: %+v", got)
+	}
+}
+
+func TestOrgViewAliases(t *testing.T) {
+	v := newOrgView("江城师范学院")
+	org := func(name string, aliases ...string) *extract.Article {
+		return &extract.Article{Organizations: []entity.Organization{{Name: name, Aliases: aliases}}}
+	}
+	for _, a := range []*extract.Article{
+		org("江城师范学院", "江师"), org("江城师范学院", "江师"), org("江城师范学院", "江城师院"),
+		org("（1）江城师范学院", "江城师范学院"), org("江城师范学院", "江城师院"),
+	} {
+		v.add(a, map[string]*holder{}, map[string]int{})
+	}
+	v.finish(map[string]*holder{}, map[string]int{})
+	if want := []string{"江城师院", "江师"}; !slices.Equal(v.Aliases, want) {
+		t.Errorf("aliases %q, want %q (written once: left out)", v.Aliases, want)
+	}
+	v = newOrgView("江城师范学院")
+	v.add(org("江城师范学院", "江师"), map[string]*holder{}, map[string]int{})
+	v.finish(map[string]*holder{}, map[string]int{})
+	if want := []string{"江师"}; !slices.Equal(v.Aliases, want) {
+		t.Errorf("aliases %q, want %q (one article: its names)", v.Aliases, want)
 	}
 }
