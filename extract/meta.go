@@ -612,6 +612,8 @@ func mdSkipWeekday(s string, k int) int {
 }
 
 // mdFormatISO renders dp as "2021-07-06" or "2021-07-06T09:30:00+08:00".
+// Midnight exactly is no time: content systems print 00:00 for a date
+// entered without one.
 func mdFormatISO(dp mdDateParts) string {
 	b := make([]byte, 0, 25)
 	b = mdAppendInt(b, dp.y, 4)
@@ -619,7 +621,7 @@ func mdFormatISO(dp mdDateParts) string {
 	b = mdAppendInt(b, dp.mo, 2)
 	b = append(b, '-')
 	b = mdAppendInt(b, dp.d, 2)
-	if dp.hasTime {
+	if dp.hasTime && dp.h+dp.mi+dp.sec > 0 {
 		b = append(b, 'T')
 		b = mdAppendInt(b, dp.h, 2)
 		b = append(b, ':')
