@@ -712,8 +712,12 @@ func (p *page) metadata(titleNode, content *html.Node) metaInfo {
 		m.Published = p.head.published
 	}
 	if m.Published == "" && titleNode != nil {
-		// A date printed near the headline without a label.
+		// A date printed near the headline without a label (not one in
+		// the prose of the body: 2019年2月27日下午，…).
 		for _, line := range p.metaLines(titleNode, content) {
+			if runeLen(line) > 60 || strings.ContainsAny(line, "，。；") {
+				continue
+			}
 			if iso, _, _, ok := findDateTime(line); ok {
 				m.Published = iso
 				break
@@ -1165,13 +1169,18 @@ func (p *page) nonArticle(content *html.Node, body string, a *Article, minBody i
 		return fmt.Sprintf("no prose: %d punctuation marks", f.Punct)
 	case p.titleIsNav && runeLen(a.Title) <= 8:
 		return fmt.Sprintf("column page: its heading %q is a navigation entry", a.Title)
-	case !f.Dated:
+	case !f.Dated && !leadDateRe.MatchString(body):
 		return "no publish date: a column, profile or info page"
 	case f.Share < 0.1 && f.PageLinks >= 30:
 		return fmt.Sprintf("home or list page: the body is %.0f%% of the page text, with %d headline links", 100*f.Share, f.PageLinks)
 	}
 	return ""
 }
+
+// leadDateRe finds a news lead that opens with the day of the event
+// (2025年4月28日，由… / 4月28日上午，): a report, even on a page that prints
+// no publish date.
+var leadDateRe = regexp.MustCompile(`^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日`)
 
 // hasBlockChild reports whether n has a block element (other than <br>)
 // among its descendants.
