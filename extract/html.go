@@ -708,6 +708,16 @@ func (p *page) metadata(titleNode, content *html.Node) metaInfo {
 			mergeMeta(&m, mi)
 		}
 	}
+	if m.Publisher == "" {
+		// An outlet printed beside the date without a label
+		// (2019-09-26 10:56:28 证券时报网).
+		for _, line := range p.metaLines(titleNode, content) {
+			if out := besideDate(line); out != "" {
+				m.Publisher = out
+				break
+			}
+		}
+	}
 	if m.Published == "" {
 		m.Published = p.head.published
 	}
@@ -1175,6 +1185,27 @@ func (p *page) nonArticle(content *html.Node, body string, a *Article, minBody i
 		return fmt.Sprintf("home or list page: the body is %.0f%% of the page text, with %d headline links", 100*f.Share, f.PageLinks)
 	}
 	return ""
+}
+
+// outletRe is the name of a news outlet or a unit: 证券时报网, TNW中文站,
+// 党委宣传部.
+var outletRe = regexp.MustCompile(`^[\p{Han}A-Za-z0-9·]{1,14}(?:网|站|报|报社|社|台|频道|新闻|日报|晚报|周刊|杂志|中心|办公室|宣传部|部|处|学院|委员会|局|厅|办)$`)
+
+// besideDate returns the outlet of a short metadata line that holds only
+// a date and the outlet's name, or "".
+func besideDate(line string) string {
+	if runeLen(line) > 40 {
+		return ""
+	}
+	_, s, e, ok := findDateTime(line)
+	if !ok {
+		return ""
+	}
+	rest := strings.Fields(strings.Trim(line[:s]+" "+line[e:], " ·|｜/"))
+	if len(rest) != 1 || !outletRe.MatchString(rest[0]) {
+		return ""
+	}
+	return rest[0]
 }
 
 // leadDateRe finds a news lead that opens with the day of the event

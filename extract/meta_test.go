@@ -165,3 +165,19 @@ func BenchmarkParseMeta(b *testing.B) {
 		}
 	}
 }
+
+func TestBesideDate(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"2019-09-26 10:56:28 证券时报网", "证券时报网"},
+		{"TNW中文站 2016年10月14日07:17", "TNW中文站"},
+		{"2021-07-06 · 党委宣传部", "党委宣传部"},
+		{"2021-07-06 星期二", ""},
+		{"2021-07-06 阅读 88", ""},
+		{"证券时报网", ""},
+		{"2021-07-06 新华社 人民网", ""},
+	} {
+		if got := besideDate(c.line); got != c.want {
+			t.Errorf("besideDate(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
