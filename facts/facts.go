@@ -165,3 +165,51 @@ func (w *Writer) Flush() error {
 	w.csv.Flush()
 	return w.csv.Error()
 }
+
+// Day returns the day of the row: the date of the relation when the
+// article gives it with its year, else the publish date; the date part
+// only (2021-06-24), or "" when neither is known.
+func (r Row) Day() string {
+	d := r.Date
+	if len(d) < 4 || !isYear(d[:4]) {
+		d = r.Published
+	}
+	if len(d) < 4 || !isYear(d[:4]) {
+		return ""
+	}
+	if i := strings.IndexByte(d, 'T'); i >= 0 {
+		d = d[:i]
+	}
+	return d
+}
+
+// Within reports whether the row's day (see [Row.Day]) lies between from
+// and to, inclusive; each is 2021, 2021-07 or 2021-07-06, or empty for no
+// bound. A row without a day is outside any bound.
+func (r Row) Within(from, to string) bool {
+	if from == "" && to == "" {
+		return true
+	}
+	d := r.Day()
+	if d == "" {
+		return false
+	}
+	// Compared at the coarser of the two grains: a year overlaps each of
+	// its months.
+	if n := min(len(d), len(from)); from != "" && d[:n] < from[:n] {
+		return false
+	}
+	if n := min(len(d), len(to)); to != "" && d[:n] > to[:n] {
+		return false
+	}
+	return true
+}
+
+func isYear(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -134,6 +134,8 @@ type factQuery struct {
 	filter  index.Filter // articles
 	orgs    []string     // a row's organization: full name or short form
 	parties []string     // a signing's party or an appointment's organization
+	from    string       // the row's day (facts.Row.Day) bounds
+	to      string
 	limit   int
 }
 
@@ -150,6 +152,7 @@ func parseFacts(v map[string][]string) (factQuery, error) {
 		return q, err
 	}
 	q.orgs, q.parties = q.filter.Orgs, q.filter.Parties
+	q.from, q.to = q.filter.From, q.filter.To
 	return q, nil
 }
 
@@ -158,10 +161,15 @@ func parseFacts(v map[string][]string) (factQuery, error) {
 func (s *Server) factRows(r *http.Request, q factQuery, fn func(facts.Row) error) (bool, error) {
 	n := 0
 	more := false
-	err := s.ix.Each(r.Context(), q.text, q.filter, func(a *extract.Article) error {
+	// The dates bound the rows' days (a relation's own date, else the
+	// publish date): the articles are those published since from, however
+	// late, for a signing may be reported weeks after it.
+	articles := q.filter
+	articles.To = ""
+	err := s.ix.Each(r.Context(), q.text, articles, func(a *extract.Article) error {
 		names := orgNames(a, q.orgs)
 		for _, row := range facts.Rows(a) {
-			if !rowMatches(row, q, names) || !partyMatches(row, q.parties) {
+			if !rowMatches(row, q, names) || !partyMatches(row, q.parties) || !row.Within(q.from, q.to) {
 				continue
 			}
 			if n == q.limit {

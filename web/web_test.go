@@ -325,6 +325,9 @@ func TestAPIFacts(t *testing.T) {
 		{"title=" + q("校长"), 2},
 		{"from=2021&to=2021", 3},
 		{"from=2022", 3},
+		// The signing of a1 is dated 2019-03-05, the article 2019-03-06.
+		{"from=2019-03-05&to=2019-03-05", 2},
+		{"from=2019-03-06&to=2019-03-06", 0},
 		{"q=" + q("人工智能"), 2},
 		{"limit=3", 3},
 	} {
