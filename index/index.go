@@ -71,8 +71,9 @@ const (
 // was made with.
 type Options struct {
 	// Lexicon is a user lexicon file (see package lexicon) whose
-	// organizations and people the analyzer keeps as words. The path is
-	// recorded in the index mapping.
+	// organizations and people the analyzer keeps as words. Its words are
+	// stored in the index mapping: the file is read once, when the index
+	// is created.
 	Lexicon string
 	// ReadOnly opens an existing index for reading only (a server).
 	ReadOnly bool

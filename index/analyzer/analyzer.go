@@ -2,10 +2,13 @@ package analyzer
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/zhnews/zhnews/seg"
 )
 
 // Names in bleve's registry.
@@ -26,6 +29,11 @@ const (
 const (
 	// LexiconKey names the path of a user lexicon file (a string).
 	LexiconKey = "lexicon"
+	// WordsKey holds dictionary words themselves, each "word<TAB>pos"
+	// (a list of strings): what [AddTo] stores of a user lexicon, so that
+	// an index does not depend on the file. It takes precedence over
+	// [LexiconKey].
+	WordsKey = "words"
 	// SubwordsKey, for the tokenizer type only, turns sub-words off when
 	// false (a bool; true by default).
 	SubwordsKey = "subwords"
@@ -48,7 +56,7 @@ func must(err error) {
 }
 
 func tokenizerConstructor(config map[string]any, _ *registry.Cache) (analysis.Tokenizer, error) {
-	path, err := lexiconPath(config)
+	s, err := configSegmenter(config)
 	if err != nil {
 		return nil, err
 	}
@@ -60,10 +68,6 @@ func tokenizerConstructor(config map[string]any, _ *registry.Cache) (analysis.To
 		}
 		subwords = b
 	}
-	s, err := Segmenter(path)
-	if err != nil {
-		return nil, err
-	}
 	return NewTokenizer(s, subwords), nil
 }
 
@@ -73,11 +77,7 @@ func foldConstructor(map[string]any, *registry.Cache) (analysis.TokenFilter, err
 
 func analyzerConstructor(subwords bool) registry.AnalyzerConstructor {
 	return func(config map[string]any, _ *registry.Cache) (analysis.Analyzer, error) {
-		path, err := lexiconPath(config)
-		if err != nil {
-			return nil, err
-		}
-		s, err := Segmenter(path)
+		s, err := configSegmenter(config)
 		if err != nil {
 			return nil, err
 		}
@@ -86,6 +86,38 @@ func analyzerConstructor(subwords bool) registry.AnalyzerConstructor {
 			TokenFilters: []analysis.TokenFilter{FoldFilter{}},
 		}, nil
 	}
+}
+
+// configSegmenter returns the segmenter of a config: its words, or the
+// lexicon file it names, or none.
+func configSegmenter(config map[string]any) (*seg.Segmenter, error) {
+	if v, ok := config[WordsKey]; ok && v != nil {
+		list, ok := v.([]any)
+		if !ok {
+			if ss, ok2 := v.([]string); ok2 {
+				for _, s := range ss {
+					list = append(list, s)
+				}
+			} else {
+				return nil, fmt.Errorf("analyzer: %q must be a list of strings, not %T", WordsKey, v)
+			}
+		}
+		words := make([]seg.Word, 0, len(list))
+		for _, x := range list {
+			s, ok := x.(string)
+			if !ok {
+				return nil, fmt.Errorf("analyzer: %q must be a list of strings, not of %T", WordsKey, x)
+			}
+			text, pos, _ := strings.Cut(s, "\t")
+			words = append(words, seg.Word{Text: text, Pos: pos})
+		}
+		return segmenterFor(words)
+	}
+	path, err := lexiconPath(config)
+	if err != nil {
+		return nil, err
+	}
+	return Segmenter(path)
 }
 
 func lexiconPath(config map[string]any) (string, error) {
@@ -102,11 +134,11 @@ func lexiconPath(config map[string]any) (string, error) {
 
 // AddTo defines in m the analyzers [Name] and [QueryName] with the user
 // lexicon at lexiconPath, replacing the registered ones of the same names
-// for that mapping; m must not have used them yet. The path is stored in
-// the mapping as given: an index opened later rebuilds the analyzers from
-// the file, so give a path that stays valid (an absolute one unless the
-// index and the lexicon move together and the process runs from the same
-// folder). With lexiconPath "" it does nothing: the registered analyzers
+// for that mapping; m must not have used them yet. The lexicon's words are
+// read now and stored in the mapping ([WordsKey]): an index opened later
+// rebuilds the same analyzers whether or not the file is still there, and
+// an edited file does not make the words of queries differ from those
+// indexed. With lexiconPath "" it does nothing: the registered analyzers
 // are the ones without a lexicon.
 //
 // AddTo loads the segmenter (see [Segmenter]) and so reports a lexicon that
@@ -116,10 +148,21 @@ func AddTo(m *mapping.IndexMappingImpl, lexiconPath string) error {
 	if lexiconPath == "" {
 		return nil
 	}
+	words, err := lexiconWords(lexiconPath)
+	if err != nil {
+		return err
+	}
+	if _, err := segmenterFor(words); err != nil {
+		return err
+	}
+	list := make([]string, len(words))
+	for i, w := range words {
+		list[i] = w.Text + "\t" + w.Pos
+	}
 	for _, name := range []string{Name, QueryName} {
 		err := m.AddCustomAnalyzer(name, map[string]any{
-			"type":     name,
-			LexiconKey: lexiconPath,
+			"type":   name,
+			WordsKey: list,
 		})
 		if err != nil {
 			return fmt.Errorf("analyzer: define %s: %w", name, err)

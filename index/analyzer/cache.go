@@ -36,6 +36,12 @@ func Segmenter(lexiconPath string) (*seg.Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
+	return segmenterFor(words)
+}
+
+// segmenterFor returns the process's segmenter with these words added to
+// the dictionary, loading it on first use.
+func segmenterFor(words []seg.Word) (*seg.Segmenter, error) {
 	key := wordsKey(words)
 
 	segmenters.Lock()

@@ -7,7 +7,8 @@
 //     segmenter (package seg), with the dictionary words inside the longer
 //     ones (北京大学 gives 北京大学, 北京 and 大学; 待处理 gives 待处理 and
 //     处理), never single characters as sub-words, so that 王伟 is not
-//     found in a text that has 王 and 伟 apart. Config keys: [LexiconKey]
+//     found in a text that has 王 and 伟 apart. Config keys: [WordsKey]
+//     ("words", dictionary words as "word<TAB>pos"), or [LexiconKey]
 //     ("lexicon", the path of a user lexicon file, see
 //     [lexicon.ParseUser]) whose organizations (names and aliases) and
 //     people become dictionary words, folded as the text is (a traditional
@@ -17,13 +18,14 @@
 //     half-width, lower case, traditional to simplified, on the term only.
 //   - the analyzers [Name] ("zhnews", for indexing: tokenizer with
 //     sub-words + fold) and [QueryName] ("zhnews_query", for query text:
-//     the same without sub-words). Both take the config key "lexicon".
+//     the same without sub-words). Both take the config keys "words" and
+//     "lexicon".
 //
 // Registration does no work: nothing is loaded until an index mapping
 // first asks for one of them. Use [AddTo] to put the analyzers with a user
-// lexicon into a mapping; the mapping stores the lexicon path, and an
-// index opened later rebuilds the analyzers from it (the file must still
-// be there).
+// lexicon into a mapping; the mapping stores the lexicon's words, and an
+// index opened later rebuilds the analyzers from them (the file is no
+// longer needed).
 //
 // # Tokens
 //
