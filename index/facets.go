@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -258,17 +259,23 @@ func (c *facetCounter) top(n int) map[string][]FacetValue {
 	return out
 }
 
-// totals returns the n most frequent values of a field over the index.
-func (t *facetTable) totals(field string, n int) ([]FacetValue, bool) {
+// totals returns the n most frequent values of a field over the index
+// that start with prefix ("" for all).
+func (t *facetTable) totals(field, prefix string, n int) ([]FacetValue, bool) {
 	for _, f := range t.fields {
 		if f.name != field {
 			continue
 		}
-		vals := make([]FacetValue, 0, len(f.terms))
-		for v, term := range f.terms {
+		// The terms are in the dictionary's (byte) order.
+		lo, _ := slices.BinarySearch(f.terms, prefix)
+		var vals []FacetValue
+		for v := lo; v < len(f.terms) && strings.HasPrefix(f.terms[v], prefix); v++ {
 			if f.totals[v] > 0 {
-				vals = append(vals, FacetValue{Value: term, Count: f.totals[v]})
+				vals = append(vals, FacetValue{Value: f.terms[v], Count: f.totals[v]})
 			}
+		}
+		if vals == nil {
+			vals = []FacetValue{}
 		}
 		return topValues(vals, n), true
 	}

@@ -540,21 +540,23 @@ func (ix *Index) Each(ctx context.Context, text string, f Filter, fn func(*extra
 // hold each, most frequent first; at most n of them (10 when n is not
 // positive). Without a prefix they are the field's top values over the
 // whole index (a facet); with one, the field's terms with that prefix are
-// counted one by one (at most 500 of them are looked at).
+// counted one by one (at most 500 of them are looked at), except on a
+// read-only index, which has the counts of all of them in memory for the
+// facet fields.
 func (ix *Index) Terms(ctx context.Context, field, prefix string, n int) ([]FacetValue, error) {
 	if n <= 0 {
 		n = 10
 	}
+	t, err := ix.facetTable()
+	if err != nil {
+		return nil, err
+	}
+	if t != nil {
+		if out, ok := t.totals(field, prefix, n); ok {
+			return out, nil
+		}
+	}
 	if prefix == "" {
-		t, err := ix.facetTable()
-		if err != nil {
-			return nil, err
-		}
-		if t != nil {
-			if out, ok := t.totals(field, n); ok {
-				return out, nil
-			}
-		}
 		req := bleve.NewSearchRequestOptions(allArticles(), 0, 0, false)
 		req.AddFacet(field, bleve.NewFacetRequest(field, n))
 		res, err := ix.b.SearchInContext(ctx, req)
