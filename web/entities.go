@@ -109,6 +109,27 @@ func (s *Server) scan(ctx context.Context, f index.Filter, fn func(*extract.Arti
 	return n, capped, err
 }
 
+// scanSigningsFirst is scan, reading first the articles with a signing
+// (each at most MaxScan): however many articles name an organization or
+// a person, its page lists every agreement.
+func (s *Server) scanSigningsFirst(ctx context.Context, f index.Filter, fn func(*extract.Article)) (int, bool, error) {
+	seen := map[string]bool{}
+	read := func(a *extract.Article) {
+		if !seen[a.ID] {
+			seen[a.ID] = true
+			fn(a)
+		}
+	}
+	signings := f
+	signings.Types = []string{relation.TypeSigning}
+	_, capped, err := s.scan(ctx, signings, read)
+	if err != nil {
+		return len(seen), capped, err
+	}
+	_, capped2, err := s.scan(ctx, f, read)
+	return len(seen), capped || capped2, err
+}
+
 // holder is a person and the titles they hold (at one organization).
 type holder struct {
 	Person link
@@ -258,13 +279,12 @@ func (s *Server) orgView(ctx context.Context, name string) (*orgView, error) {
 	v := newOrgView(name)
 	people := map[string]*holder{}
 	partners := map[string]int{}
-	var err error
 	done, err := s.admit(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer done()
-	v.Scanned, v.Capped, err = s.scan(ctx, index.Filter{Orgs: []string{name}}, func(a *extract.Article) { v.add(a, people, partners) })
+	v.Scanned, v.Capped, err = s.scanSigningsFirst(ctx, index.Filter{Orgs: []string{name}}, func(a *extract.Article) { v.add(a, people, partners) })
 	if err != nil {
 		return nil, err
 	}
@@ -373,13 +393,12 @@ func (s *Server) personView(ctx context.Context, name string) (*personView, erro
 	v := &personView{Name: name}
 	titles := map[[2]string]*heldTitle{}
 	orgs := map[string]int{}
-	var err error
 	done, err := s.admit(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer done()
-	v.Scanned, v.Capped, err = s.scan(ctx, index.Filter{People: []string{name}}, func(a *extract.Article) { v.add(a, titles, orgs) })
+	v.Scanned, v.Capped, err = s.scanSigningsFirst(ctx, index.Filter{People: []string{name}}, func(a *extract.Article) { v.add(a, titles, orgs) })
 	if err != nil {
 		return nil, err
 	}

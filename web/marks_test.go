@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"io"
 	"log"
 	"slices"
@@ -103,5 +104,25 @@ func TestOrgViewAliases(t *testing.T) {
 	v.finish(map[string]*holder{}, map[string]int{})
 	if want := []string{"江师"}; !slices.Equal(v.Aliases, want) {
 		t.Errorf("aliases %q, want %q (one article: its names)", v.Aliases, want)
+	}
+}
+
+// TestScanSigningsFirst checks that an organization's page lists every
+// agreement when its articles are more than the server reads.
+func TestScanSigningsFirst(t *testing.T) {
+	ctx := context.Background()
+	full, err := testServer(t, Options{}).orgView(ctx, "江城师范学院")
+	if err != nil {
+		t.Fatal(err)
+	}
+	capped, err := testServer(t, Options{MaxScan: 3}).orgView(ctx, "江城师范学院")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if full.Scanned <= 3 || !capped.Capped {
+		t.Fatalf("the test needs more than 3 articles of the organization (read %d, capped %v)", full.Scanned, capped.Capped)
+	}
+	if len(capped.Agreements) != len(full.Agreements) || len(full.Agreements) == 0 {
+		t.Errorf("capped at 3 articles: %d agreements, all read: %d", len(capped.Agreements), len(full.Agreements))
 	}
 }
