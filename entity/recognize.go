@@ -1361,7 +1361,15 @@ func (rc *Recognizer) plausibleName(s string) bool {
 		return true
 	}
 	if strings.ContainsAny(s, "·•‧") {
-		return len(r) >= 3 && len(r) <= 12 && !strings.HasPrefix(s, "·") && !strings.HasSuffix(s, "·")
+		if len(r) < 3 || len(r) > 12 || strings.HasPrefix(s, "·") || strings.HasSuffix(s, "·") {
+			return false
+		}
+		for _, part := range strings.FieldsFunc(s, func(c rune) bool { return c == '·' || c == '•' || c == '‧' }) {
+			if rc.sloganPart(part) {
+				return false
+			}
+		}
+		return true
 	}
 	if len(r) < 2 || len(r) > 4 || rc.lex.NotPerson(s) {
 		return false
@@ -1778,6 +1786,23 @@ func (rc *Recognizer) trimOrgs(t *text) {
 }
 
 func (m mention) orig() int { return m.from }
+
+// sloganPart reports whether one part of a name written with ·
+// (顶尖平台·赋能全球视野, 睿医智药·聚势破局) reads as words, not as a
+// transliteration: two words of two characters or more that are no names,
+// or two one-character verbs.
+func (rc *Recognizer) sloganPart(part string) bool {
+	words, verbs := 0, 0
+	for _, tk := range rc.seg.Segment(part) {
+		switch {
+		case utf8.RuneCountInString(tk.Text) >= 2 && !strings.HasPrefix(tk.Pos, "nr"):
+			words++
+		case utf8.RuneCountInString(tk.Text) == 1 && (tk.Pos == "v" || tk.Pos == "vn"):
+			verbs++
+		}
+	}
+	return words >= 2 || verbs >= 2
+}
 
 // enumeratorEnd returns where the name in r[s:e] starts after what can
 // only precede one: a closing bracket, a list number in brackets ((2),

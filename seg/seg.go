@@ -93,3 +93,9 @@ func isBlank(s string) bool {
 	}
 	return true
 }
+
+// Lookup returns the frequency and part of speech of a word of the
+// dictionary, and whether it is one.
+func (s *Segmenter) Lookup(word string) (freq float64, pos string, ok bool) {
+	return s.g.Find(word)
+}
