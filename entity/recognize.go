@@ -258,7 +258,7 @@ var groupWords = toSet(`专家 学者 嘉宾 代表 领导 来宾 客人 外宾 
 
 // functionSurnames are surnames that are also common function words; a
 // name starting with one is taken only after a title.
-var functionSurnames = toSet(`和 与 及 同 于 从 以 为 对 在 把 将 被 让 给 跟 比 自 共 该 各 本 每 其 之 所 由 经 据 向 余 于 时 过 全 中 上 下 有 能 可 还 都 也 就 才 又 再 更 最 很 太`)
+var functionSurnames = toSet(`和 与 及 同 于 从 以 为 对 在 把 将 被 让 给 跟 比 自 共 该 各 本 每 其 之 所 由 经 据 向 余 于 时 过 全 中 上 下 有 能 可 还 都 也 就 才 又 再 更 最 很 太 带 应 或 须 需 请 要 均 团 组 队 班`)
 
 // stopWords end an organization name on its left: the words before a
 // name in running text.
@@ -1512,6 +1512,9 @@ func (rc *Recognizer) readName(t *text, i int, needRank int) int {
 		if rc.lex.NotPerson(name) || rc.lex.NotPerson(t.key(i+n, e)) || overlaps(i, e, t.orgs) || (needRank > 0 && t.commonWord(i, e)) {
 			continue
 		}
+		if g == 2 && rc.verbWord(t.key(i+n, e)) {
+			continue // 评审专家应遵守: a surname and a verb
+		}
 
 		if _, generic := rc.lex.Generic(name); generic {
 			continue
@@ -1786,6 +1789,20 @@ func (rc *Recognizer) trimOrgs(t *text) {
 }
 
 func (m mention) orig() int { return m.from }
+
+// verbWord reports whether w is a verb, adverb or function word of the
+// dictionary (遵守, 参加), which no given name is.
+func (rc *Recognizer) verbWord(w string) bool {
+	_, pos, ok := rc.seg.Lookup(w)
+	if !ok {
+		return false
+	}
+	switch pos {
+	case "v", "vd", "vn", "vi", "d", "p", "c", "u", "ad":
+		return true
+	}
+	return false
+}
 
 // sloganPart reports whether one part of a name written with ·
 // (顶尖平台·赋能全球视野, 睿医智药·聚势破局) reads as words, not as a
