@@ -145,6 +145,21 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 					roles = append(roles, Role{Title: ti.text, Org: org})
 				}
 			}
+			// 王强担任江城师范学院院长, 李明现任学院副院长: a post the
+			// sentence says the person holds or takes.
+			if v := heldVerbLen(t.r, pm.end); v > 0 {
+				j := pm.end + v
+				org, at := "", j
+				if o := startingAt(t.orgs, j); o != nil {
+					org, at = canon(o.text), o.end
+				}
+				for _, ti := range t.titles {
+					if ti.start == at && !rc.nameFollows(t, ti.end) {
+						roles = append(roles, Role{Title: ti.text, Org: org})
+						break
+					}
+				}
+			}
 			for k := range roles {
 				if roles[k].Org == "" && res.School != "" && schoolTitles[roles[k].Title] {
 					roles[k].Org = res.School
@@ -300,6 +315,30 @@ func inAbbreviations(r []rune, i int) bool {
 		end++
 	}
 	return end-start >= 2 && end-start <= 4
+}
+
+// heldVerbs say that a person holds or takes a post: 王强担任…院长.
+var heldVerbs = []string{"同时担任", "现担任", "担任", "现任", "出任", "兼任", "升任", "就任", "继任", "转任", "任"}
+
+// heldVerbLen returns the length of a held-post verb at r[i:], or 0.
+func heldVerbLen(r []rune, i int) int {
+	for _, v := range heldVerbs {
+		n := utf8.RuneCountInString(v)
+		if i+n <= len(r) && string(r[i:i+n]) == v {
+			return n
+		}
+	}
+	return 0
+}
+
+// startingAt returns the mention that starts at rune i, if any.
+func startingAt(ms []mention, i int) *mention {
+	for k := range ms {
+		if ms[k].start == i {
+			return &ms[k]
+		}
+	}
+	return nil
 }
 
 // aliasEndingAt finds an organization's name or short form, as collected

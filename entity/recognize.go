@@ -258,7 +258,7 @@ var groupWords = toSet(`专家 学者 嘉宾 代表 领导 来宾 客人 外宾 
 
 // functionSurnames are surnames that are also common function words; a
 // name starting with one is taken only after a title.
-var functionSurnames = toSet(`和 与 及 同 于 从 以 为 对 在 把 将 被 让 给 跟 比 自 共 该 各 本 每 其 之 所 由 经 据 向 余 于 时 过 全 中 上 下 有 能 可 还 都 也 就 才 又 再 更 最 很 太 带 应 或 须 需 请 要 均 团 组 队 班`)
+var functionSurnames = toSet(`和 与 及 同 于 从 以 为 对 在 把 将 被 让 给 跟 比 自 共 该 各 本 每 其 之 所 由 经 据 向 余 于 时 过 全 中 上 下 有 能 可 还 都 也 就 才 又 再 更 最 很 太 带 应 或 须 需 请 要 均 团 组 队 班 一 二 三 四 五 六 七 八 九 十 两 零`)
 
 // stopWords end an organization name on its left: the words before a
 // name in running text.
@@ -1407,7 +1407,7 @@ func (rc *Recognizer) plausibleName(s string) bool {
 // notGiven are characters that end a name rather than belong to it.
 var notGiven = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, c := range "的了在是与及等为向对将把被说也都还又就并而从到于以之其这那个们年月日时分秒上下内外前后第各该本我你他她它地得着过" {
+	for _, c := range "的了在是与及等为向对将把被说也都还又就并而从到于以之其这那个们年月日时分秒上下内外前后第各该本我你他她它地得着过赴" {
 		m[c] = true
 	}
 	return m
@@ -1417,7 +1417,7 @@ var notGiven = func() map[rune]bool {
 // a post.
 var strictNotGiven = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, c := range "的了在是与及等对将把被说也都还又就并而从到于以之其这那们我你他她它地着过" {
+	for _, c := range "的了在是与及等对将把被说也都还又就并而从到于以之其这那们我你他她它地着过赴" {
 		m[c] = true
 	}
 	return m
@@ -1431,6 +1431,7 @@ var boundaryWords = []string{
 	"被", "就", "亲自", "还", "以", "从", "于", "将", "是", "的", "作为", "受聘", "获", "荣获", "当选", "来", "到", "赴", "同学", "同學",
 	"核稿", "供稿", "摄影", "审稿", "审核", "校对", "撰稿", "编辑", "摄",
 	"一同", "共同", "等领导", "总结", "回顾", "结合", "围绕", "提出", "要求", "寄语", "勉励", "答", "回答", "现场", "随后",
+	"现任", "出任", "兼任", "升任", "就任", "继任", "转任", "同时担任",
 }
 
 // boundaryAt reports whether a personal name may end before rune i.
@@ -1447,6 +1448,9 @@ func (rc *Recognizer) boundaryAt(t *text, i int) bool {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
+	}
+	if c == '任' && (rc.lex.TitleAt(t.r, i+1) > 0 || startingAt(t.orgs, i+1) != nil) {
+		return true // 王强任江城师范学院院长
 	}
 	return rc.lex.TitleAt(t.r, i) > 0
 }
@@ -1618,7 +1622,7 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			continue
 		}
 		rest := string(t.r[e:min(len(t.r), e+3)])
-		for _, v := range []string{"表示", "指出", "强调", "认为", "介绍", "致辞", "讲话", "主持", "发言", "作报告", "代表", "说", "一行", "等人"} {
+		for _, v := range []string{"表示", "指出", "强调", "认为", "介绍", "致辞", "讲话", "主持", "发言", "作报告", "代表", "说", "一行", "等人", "担任", "现任", "出任", "兼任", "升任", "就任", "任"} {
 			if strings.HasPrefix(rest, v) {
 				add(i, e)
 				break
@@ -1805,13 +1809,15 @@ func (rc *Recognizer) verbWord(w string) bool {
 }
 
 // sloganPart reports whether one part of a name written with ·
-// (顶尖平台·赋能全球视野, 睿医智药·聚势破局) reads as words, not as a
-// transliteration: two words of two characters or more that are no names,
-// or two one-character verbs.
+// (顶尖平台·赋能全球视野, 睿医智药·聚势破局, 群星璀璨·办学成就) reads as
+// words, not as a transliteration: two words of two characters or more
+// that are no names, an idiom, or two one-character verbs.
 func (rc *Recognizer) sloganPart(part string) bool {
 	words, verbs := 0, 0
 	for _, tk := range rc.seg.Segment(part) {
 		switch {
+		case utf8.RuneCountInString(tk.Text) >= 4 && !strings.HasPrefix(tk.Pos, "nr"):
+			words += 2 // an idiom (群星璀璨)
 		case utf8.RuneCountInString(tk.Text) >= 2 && !strings.HasPrefix(tk.Pos, "nr"):
 			words++
 		case utf8.RuneCountInString(tk.Text) == 1 && (tk.Pos == "v" || tk.Pos == "vn"):
@@ -1950,10 +1956,19 @@ func (rc *Recognizer) readForeignName(t *text, i int) int {
 		}
 		e++
 		if dot && rc.boundaryAt(t, e) && e-i >= 3 && t.r[e-1] != '·' {
+			if quoted(t.r, i, e) || !rc.plausibleName(t.key(i, e)) {
+				return -1 // “梧桐·鸿鹄”: the name of an event or a work
+			}
 			return e
 		}
 	}
 	return -1
+}
+
+// quoted reports whether r[s:e] is all that stands between quotation
+// marks or book-title marks.
+func quoted(r []rune, s, e int) bool {
+	return s > 0 && e < len(r) && strings.ContainsRune("“「『《\"'", r[s-1]) && strings.ContainsRune("”」』》\"'", r[e])
 }
 
 // personPublisher reports whether a publisher field holds a person's name:

@@ -232,7 +232,7 @@ func TestDotNames(t *testing.T) {
 		name string
 		want bool
 	}{{"马修·威尔逊", true}, {"特·那不能", true}, {"阿卜杜勒·阿齐兹", true}, {"热依拉·买买提", true},
-		{"顶尖平台·赋能全球视野", false}, {"睿医智药·聚势破局", false}, {"共建共享·协同育人", false}} {
+		{"顶尖平台·赋能全球视野", false}, {"睿医智药·聚势破局", false}, {"共建共享·协同育人", false}, {"群星璀璨·办学成就", false}} {
 		if got := rc.plausibleName(c.name); got != c.want {
 			t.Errorf("plausibleName(%s) = %v, want %v", c.name, got, c.want)
 		}
