@@ -1608,6 +1608,23 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 				break
 			}
 		}
+		// 由帕克林校长率领: a transliterated name without a surname, right
+		// after 由 or 与.
+		for _, l := range []int{3, 2, 4} {
+			s := ti.start - l
+			if s < 1 || !strings.ContainsRune("由与同和及、", t.r[s-1]) || overlaps(s, ti.start, t.orgs) || overlaps(s, ti.start, t.people) {
+				continue
+			}
+			ok := true
+			for _, c := range t.r[s:ti.start] {
+				ok = ok && strings.ContainsRune(transliteration, c)
+			}
+			if ok && !t.commonWord(s, ti.start) && rc.lex.PlaceAt(t.r, s) == 0 && !rc.lex.NotPerson(t.key(s, ti.start)) {
+				add(s, ti.start)
+				known[rareMark+t.str(s, ti.start)] = true
+				break
+			}
+		}
 	}
 	// Before a verb of speech or action, after a boundary.
 	for i := 0; i < len(t.r); i++ {
@@ -1635,10 +1652,16 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			continue
 		}
 		a := i
-		for a > 0 && i-a < 5 && unicode.Is(unicode.Han, t.r[a-1]) && !rc.titleEndsAt(t, a) {
+		for a > 0 && i-a < 5 && unicode.Is(unicode.Han, t.r[a-1]) && !rc.titleEndsAt(t, a) && endingAt(t.orgs, a) == nil {
 			a--
 		}
-		if i-a < 2 || overlaps(a, i, t.orgs) || rc.lex.PlaceAt(t.r, a) > 0 {
+		// Right after an organization's name one character may open the
+		// name (蒙古国国立科技大学特·那不能副校长).
+		least := 2
+		if a > 0 && endingAt(t.orgs, a) != nil {
+			least = 1
+		}
+		if i-a < least || overlaps(a, i, t.orgs) || rc.lex.PlaceAt(t.r, a) > 0 {
 			continue
 		}
 		if e := rc.readForeignName(t, a); e > 0 && !overlaps(a, e, t.orgs) {
@@ -1964,6 +1987,10 @@ func (rc *Recognizer) readForeignName(t *text, i int) int {
 	}
 	return -1
 }
+
+// transliteration holds the characters foreign names are written with in
+// Chinese (帕克林, 威尔逊, 阿齐兹).
+const transliteration = "阿埃艾爱安奥巴拔白班邦鲍贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法凡菲费芬丰弗福夫盖甘冈高戈格哥贡古哈海汉豪赫亨霍基吉加贾杰金卡凯坎康柯科克肯库奎拉莱兰朗劳勒雷蕾里利莉连列林琳卢鲁路伦罗洛马玛麦曼芒梅蒙米明姆穆纳娜南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐恰乔切琼丘萨塞桑瑟森沙莎珊什舍施斯松苏索塔泰坦汤唐特提汀图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐"
 
 // quoted reports whether r[s:e] is all that stands between quotation
 // marks or book-title marks.
