@@ -811,6 +811,23 @@ func (rc *Recognizer) abbreviations(name string) []string {
 			out = append(out, first+words[1].Text)
 		}
 	}
+	// After a country or place: 魏德米勒 for 德国魏德米勒电联结(上海)有限公司
+	// (a form counts only where the text writes it alone).
+	// Not after 中国 (中国移动 keeps it), and not a word of the language
+	// (城市 of 唐山城市发展集团).
+	if p := rc.lex.PlaceAt(r, 0); kind == KindCompany && p > 0 && p < len(r)-2 && !strings.HasPrefix(name, "中国") && !strings.HasPrefix(name, "中國") {
+		brand := ""
+		for _, w := range rc.segment(string(r[p:])) {
+			brand += w.Text
+			n := utf8.RuneCountInString(brand)
+			if n > 4 || !unicode.Is(unicode.Han, []rune(w.Text)[0]) {
+				break
+			}
+			if _, _, word := rc.seg.Lookup(brand); n >= 2 && !word {
+				out = append(out, brand)
+			}
+		}
+	}
 	if n, _ := rc.lex.OrgSuffixEndingAt(r, len(r)); n > 0 && len(r)-n >= 2 && (strings.HasSuffix(name, "大学") || strings.HasSuffix(name, "大學")) {
 		// 复旦 for 复旦大学; not 双创 for 双创学院.
 		stem := string(r[:len(r)-n])
