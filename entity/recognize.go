@@ -839,6 +839,10 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 			start = tk.start // 物理与机电工程学院, 国家发展与战略研究院
 			continue
 		}
+		if tk.end == s && !stopWords[w] && !groupWords[w] && overlaps(tk.start, tk.end, t.titles) && rc.lex.TitleAt(t.r, tk.start) < tk.end-tk.start && posIs(tk.pos, "nl") && rc.companyHead(t, e) {
+			start = tk.start // 工程顾问公司: a trade with a title's word in it
+			continue
+		}
 		if !rc.nameWord(t, tk, w) {
 			break
 		}
@@ -1816,6 +1820,13 @@ func (rc *Recognizer) trimOrgs(t *text) {
 }
 
 func (m mention) orig() int { return m.from }
+
+// companyHead reports whether the name ending at e ends with a company's
+// head word (公司, 集团).
+func (rc *Recognizer) companyHead(t *text, e int) bool {
+	_, kind := rc.lex.OrgSuffixEndingAt(t.r, e)
+	return kind == KindCompany
+}
 
 // verbWord reports whether w is a verb, adverb or function word of the
 // dictionary (遵守, 参加), which no given name is.
