@@ -146,19 +146,51 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 				}
 			}
 			// 王强担任江城师范学院院长, 李明现任学院副院长: a post the
-			// sentence says the person holds or takes.
-			if v := heldVerbLen(t.r, pm.end); v > 0 {
-				j := pm.end + v
+			// sentence says the person holds or takes, and the next ones
+			// it adds (，同时担任…团委书记一职, 兼任…).
+			for i := pm.end; ; {
+				v := heldVerbLen(t.r, i)
+				if v == 0 {
+					break
+				}
+				j := i + v
 				org, at := "", j
 				if o := startingAt(t.orgs, j); o != nil {
 					org, at = canon(o.text), o.end
 				}
+				next := -1
 				for _, ti := range t.titles {
 					if ti.start == at && !rc.nameFollows(t, ti.end) {
 						roles = append(roles, Role{Title: ti.text, Org: org})
+						next = ti.end
 						break
 					}
 				}
+				if next < 0 {
+					break
+				}
+				// The same person goes on: ，同时担任 / ，兼任 / 、 / 并担任.
+				if next < len(t.r) && strings.ContainsRune("，,、", t.r[next]) {
+					next++
+				}
+				for _, w := range []string{"一职", "职务"} {
+					if strings.HasPrefix(string(t.r[next:min(len(t.r), next+2)]), w) {
+						next += 2
+						if next < len(t.r) && strings.ContainsRune("，,、", t.r[next]) {
+							next++
+						}
+					}
+				}
+				for _, w := range []string{"同时", "并", "还", "另"} {
+					if strings.HasPrefix(string(t.r[next:min(len(t.r), next+2)]), w) && heldVerbLen(t.r, next+utf8.RuneCountInString(w)) > 0 {
+						next += utf8.RuneCountInString(w)
+						break
+					}
+				}
+				if next == i || heldVerbLen(t.r, next) == 0 || (next < len(t.r) && t.r[next] == '任' && heldVerbLen(t.r, next) == 1 && next > 0 && !strings.ContainsRune("，,、并", t.r[next-1])) {
+					break
+				}
+				i = next
 			}
 			for k := range roles {
 				if roles[k].Org == "" && res.School != "" && schoolTitles[roles[k].Title] {
