@@ -88,6 +88,9 @@ type text struct {
 	weak []mention
 	// titleEnd marks the runes where a title or group word ends.
 	titleEnd map[int]bool
+	// found are the organizations found so far, while they are looked
+	// for (see namedBefore).
+	found []mention
 }
 
 func (t *text) str(a, b int) string { return string(t.raw[a:b]) }
@@ -286,6 +289,7 @@ func (rc *Recognizer) findOrgs(t *text) {
 		if n == 0 || !rc.nameEndsAt(t, e) {
 			continue
 		}
+		t.found = found
 		s := rc.extendLeft(t, e-n, e)
 		if s < 0 {
 			continue
@@ -829,7 +833,7 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 			// Keep a verb, adjective or adverb only after a place
 			// (湖北爱福家企业, 杭州加速科技, 浙江立新检测) or after our own
 			// school (我院计测工程学院).
-			if stopWords[w] || !(rc.placeBefore(t, tk.start, start) || rc.ownBefore(t, tk.start) || rc.brandBefore(t, tk, start, e) || placeStem(t, w)) {
+			if stopWords[w] || !(rc.placeBefore(t, tk.start, start) || rc.ownBefore(t, tk.start) || rc.brandBefore(t, tk, start, e) || placeStem(t, w) || namedBefore(t, tk.start, start)) {
 				break
 			}
 			start = tk.start
@@ -1820,6 +1824,23 @@ func (rc *Recognizer) trimOrgs(t *text) {
 }
 
 func (m mention) orig() int { return m.from }
+
+// namedBefore reports whether r[s:start] and the two characters after it
+// are part of an organization found earlier in the text: the name is
+// written again without its place (砂拉越大学中国中心 after
+// 马来西亚砂拉越大学).
+func namedBefore(t *text, s, start int) bool {
+	if start+2 > len(t.r) {
+		return false
+	}
+	part := t.key(s, start+2)
+	for _, o := range t.found {
+		if o.end <= s && utf8.RuneCountInString(o.text) > utf8.RuneCountInString(part) && strings.Contains(string(t.r[o.start:o.end]), part) {
+			return true
+		}
+	}
+	return false
+}
 
 // companyHead reports whether the name ending at e ends with a company's
 // head word (公司, 集团).

@@ -157,3 +157,26 @@ func TestEvents(t *testing.T) {
 		t.Errorf("a ceremony attended made a signing")
 	}
 }
+
+func TestDropUnits(t *testing.T) {
+	for _, c := range []struct {
+		in, want []string
+	}{
+		{[]string{"马来西亚砂拉越大学", "砂拉越大学中国中心", "我校"}, []string{"马来西亚砂拉越大学", "我校"}},
+		{[]string{"江城师范学院", "江城师范学院附属医院", "长江软件有限公司"}, []string{"江城师范学院", "长江软件有限公司"}},
+		{[]string{"南开大学", "南开大学附属医院"}, []string{"南开大学", "南开大学附属医院"}},
+		{[]string{"北京大学", "清华大学", "天津大学"}, []string{"北京大学", "清华大学", "天津大学"}},
+	} {
+		var ps []Party
+		for _, o := range c.in {
+			ps = append(ps, Party{Org: o})
+		}
+		var got []string
+		for _, p := range dropUnits(ps) {
+			got = append(got, p.Org)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("dropUnits(%v) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}

@@ -283,6 +283,51 @@ func (d *doc) signings() []Relation {
 	return out
 }
 
+// dropUnits removes, from a signing of three parties or more, a party
+// that is a unit of another (马来西亚砂拉越大学副校长、砂拉越大学中国中心负责人
+// …与我校签约: the centre is the university's, on its side, not a third
+// party). Two parties stay as they are: a university may sign with its own
+// hospital.
+func dropUnits(ps []Party) []Party {
+	if len(ps) < 3 {
+		return ps
+	}
+	out := ps[:0:0]
+	for i, b := range ps {
+		unit := false
+		for j, a := range ps {
+			if i != j && unitOf(b.Org, a.Org) {
+				unit = true
+			}
+		}
+		if !unit {
+			out = append(out, b)
+		}
+	}
+	if len(out) < 2 {
+		return ps
+	}
+	return out
+}
+
+// unitOf reports whether b names a unit of a: a's name, or its end (its
+// name without a leading place, four characters or more), then more.
+func unitOf(b, a string) bool {
+	if b == a {
+		return false
+	}
+	if strings.HasPrefix(b, a) {
+		return true
+	}
+	rb, ra := []rune(b), []rune(a)
+	for k := min(len(ra), len(rb)-1); k >= 4; k-- {
+		if string(rb[:k]) == string(ra[len(ra)-k:]) {
+			return true
+		}
+	}
+	return false
+}
+
 func lastBilateral(rels []*signing) *signing {
 	for i := len(rels) - 1; i >= 0; i-- {
 		if rels[i].first != "" {
@@ -908,6 +953,7 @@ func (d *doc) planned(tr trig, segStart, b int) bool {
 // compatible agreement and subject is there already; then it fills that
 // one's missing fields.
 func appendMerged(rels []*signing, n *signing) []*signing {
+	n.rel.Parties = dropUnits(n.rel.Parties)
 	key := partySet(n.rel)
 	for _, s := range rels {
 		if partySet(s.rel) != key || !compatible(s.rel.Agreement, n.rel.Agreement) || !compatible(s.rel.Subject, n.rel.Subject) {
