@@ -757,7 +757,9 @@ func isShortForm(short, long string, set *orgSet) bool {
 	if short == long || utf8.RuneCountInString(short) < 2 {
 		return false
 	}
-	if strings.HasSuffix(long, short) || norm.NFKC.String(short) == norm.NFKC.String(long) {
+	// Without a leading word of two characters or more (屏東大學 for
+	// 國立屏東大學), not one character (理學院 is no 管理學院).
+	if strings.HasSuffix(long, short) && utf8.RuneCountInString(long)-utf8.RuneCountInString(short) >= 2 || norm.NFKC.String(short) == norm.NFKC.String(long) {
 		return true
 	}
 	// 湖北省中华职教社 for 湖北省中华职业教育社, 武汉新能源有限公司 for

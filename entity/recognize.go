@@ -833,7 +833,7 @@ func (rc *Recognizer) extendLeft(t *text, s, e int) int {
 			// Keep a verb, adjective or adverb only after a place
 			// (湖北爱福家企业, 杭州加速科技, 浙江立新检测) or after our own
 			// school (我院计测工程学院).
-			if stopWords[w] || !(rc.placeBefore(t, tk.start, start) || rc.ownBefore(t, tk.start) || rc.brandBefore(t, tk, start, e) || placeStem(t, w) || namedBefore(t, tk.start, start)) {
+			if stopWords[w] || !(rc.placeBefore(t, tk.start, start) || rc.ownBefore(t, tk.start) || rc.brandBefore(t, tk, start, e) || placeStem(t, w) || namedBefore(t, tk.start, start) || shortStem(t, k, start, s)) {
 				break
 			}
 			start = tk.start
@@ -1824,6 +1824,24 @@ func (rc *Recognizer) trimOrgs(t *text) {
 }
 
 func (m mention) orig() int { return m.from }
+
+// shortStem reports whether token k, one character, and the one-character
+// noun before it, after a clear stop, make the two-character stem right
+// before the head (还有文新学院: 文 and 新, an abbreviation of 文学与新闻).
+func shortStem(t *text, k, start, head int) bool {
+	if start != head || k < 1 || t.toks[k].end-t.toks[k].start != 1 {
+		return false
+	}
+	p := t.toks[k-1]
+	if p.end-p.start != 1 || !strings.HasPrefix(p.pos, "n") || !unicode.Is(unicode.Han, t.r[p.start]) {
+		return false
+	}
+	if k < 2 {
+		return true
+	}
+	w := t.key(t.toks[k-2].start, t.toks[k-2].end)
+	return stopWords[w] || !unicode.Is(unicode.Han, t.r[t.toks[k-2].end-1]) || w == "还有" || w == "有"
+}
 
 // namedBefore reports whether r[s:start] and the two characters after it
 // are part of an organization found earlier in the text: the name is
