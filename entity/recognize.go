@@ -1727,6 +1727,19 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			}
 		}
 	}
+	// A name does not start inside a word of the text (桃李中文: 李中文),
+	// unless a post ends there (the segmenter may join a post and a name).
+	kept := t.people[:0]
+	for _, p := range t.people {
+		if p.start > 0 && !t.tokenBoundary(p.start) && !rc.titleEndsAt(t, p.start) {
+			if k := t.tokAt[p.start]; k >= 0 && !strings.HasPrefix(t.toks[k].pos, "nr") && t.toks[k].end-t.toks[k].start >= 2 && t.toks[k].end <= p.end {
+				delete(known, p.text)
+				continue
+			}
+		}
+		kept = append(kept, p)
+	}
+	t.people = kept
 }
 
 // commonWord reports whether [a, b) is exactly one word of the
