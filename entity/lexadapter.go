@@ -22,6 +22,9 @@ func window(r []rune, i int) string { return string(r[i:min(len(r), i+maxWord)])
 func runes(s string, n int) int { return utf8.RuneCountInString(s[:n]) }
 
 func (a lexAdapter) TitleAt(r []rune, i int) int {
+	if i >= len(r) || !a.l.TitleCanStart(r[i]) {
+		return 0
+	}
 	s := window(r, i)
 	if n := a.l.MatchTitle(s, 0); n > 0 {
 		return runes(s, n)
@@ -30,6 +33,9 @@ func (a lexAdapter) TitleAt(r []rune, i int) int {
 }
 
 func (a lexAdapter) TitleEndingAt(r []rune, end int) int {
+	if end <= 0 || !a.l.TitleCanEnd(r[end-1]) {
+		return 0
+	}
 	ts := a.l.Titles()
 	for n := min(end, 10); n > 0; n-- {
 		s := string(r[end-n : end])
@@ -43,6 +49,9 @@ func (a lexAdapter) TitleEndingAt(r []rune, end int) int {
 func (a lexAdapter) Honorific(t string) bool { return a.l.Titles().IsHonorific(t) }
 
 func (a lexAdapter) OrgSuffixEndingAt(r []rune, end int) (int, string) {
+	if end <= 0 || !lexicon.OrgSuffixCanEnd(r[end-1]) {
+		return 0, ""
+	}
 	s := string(r[max(0, end-maxWord):end])
 	suf, ok := a.l.OrgSuffix(s)
 	if !ok {
@@ -52,6 +61,9 @@ func (a lexAdapter) OrgSuffixEndingAt(r []rune, end int) (int, string) {
 }
 
 func (a lexAdapter) SurnameAt(r []rune, i int) (int, int) {
+	if i >= len(r) || !lexicon.SurnameCanStart(r[i]) {
+		return 0, 0
+	}
 	s := window(r, i)
 	n := a.l.Surname(s, 0)
 	if n == 0 {
@@ -65,6 +77,9 @@ func (a lexAdapter) SurnameAt(r []rune, i int) (int, int) {
 }
 
 func (a lexAdapter) PlaceAt(r []rune, i int) int {
+	if i >= len(r) || !a.l.PlaceCanStart(r[i]) {
+		return 0
+	}
 	s := window(r, i)
 	if n, _ := a.l.Place(s, 0); n > 0 {
 		return runes(s, n)
@@ -130,6 +145,9 @@ func (a lexAdapter) UserOrgAt(r []rune, i int) (int, string, string) {
 }
 
 func (a lexAdapter) KnownOrgAt(r []rune, i int) (int, string) {
+	if i >= len(r) || !a.l.KnownOrgCanStart(r[i]) {
+		return 0, ""
+	}
 	s := string(r[i:min(len(r), i+32)])
 	n, o := a.l.MatchKnownOrg(s, 0)
 	if n == 0 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // TitleClass says what kind of title a title is.
@@ -60,6 +61,7 @@ type titleEntry struct {
 // for concurrent use.
 type TitleSet struct {
 	t       *trie
+	last    map[rune]bool // the last characters of the keys
 	entries []titleEntry
 	n       int // number of titles (not prefixes)
 }
@@ -126,7 +128,7 @@ func loadTitleSources() ([]titleSource, error) {
 // gets its traditional form unless that form is listed itself. Entries
 // listed twice are merged (a key can be both a title and a prefix).
 func buildTitles(base, extra []titleSource) *TitleSet {
-	ts := &TitleSet{t: newTrie()}
+	ts := &TitleSet{t: newTrie(), last: map[rune]bool{}}
 	explicit := make(map[string]bool)
 	add := func(text string, e titleEntry, gen bool) {
 		if gen && explicit[text] {
@@ -148,6 +150,9 @@ func buildTitles(base, extra []titleSource) *TitleSet {
 		}
 		ts.t.put(text, int32(len(ts.entries)))
 		ts.entries = append(ts.entries, e)
+		if r, _ := utf8.DecodeLastRuneInString(text); r != utf8.RuneError {
+			ts.last[r] = true
+		}
 	}
 	all := append(append([]titleSource(nil), base...), extra...)
 	for _, s := range all {
