@@ -540,3 +540,48 @@ func TestFacetTable(t *testing.T) {
 		}
 	}
 }
+
+// TestReadOnlyConcurrent searches a read-only index from several
+// goroutines at once (run with -race): the facet table is read once and
+// shared, the counts are each search's own.
+func TestReadOnlyConcurrent(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Put(context.Background(), Batch{Articles: testArticles()}); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	ro, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	want, err := ro.Search(context.Background(), Query{Text: "学院"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 20 {
+				got, err := ro.Search(context.Background(), Query{Text: "学院", Filter: Filter{From: "2021"}, Highlight: "html"})
+				if err == nil && !reflect.DeepEqual(got.Facets, want.Facets) {
+					err = fmt.Errorf("facets %v, want %v", got.Facets, want.Facets)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
