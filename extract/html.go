@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -734,6 +735,22 @@ func (p *page) metadata(titleNode, content *html.Node) metaInfo {
 			}
 		}
 	}
+	if m.Views == nil {
+		// A view count on a line of its own elsewhere (阅读 <script/>539:
+		// the number a script printed, saved with the page); only when
+		// the page has one such line, not a list of counts.
+		var found []int
+		for _, line := range firstLines(p.body, 400) {
+			if mm := viewsOnlyRe.FindStringSubmatch(line); mm != nil {
+				if v, err := strconv.Atoi(mm[1]); err == nil {
+					found = append(found, v)
+				}
+			}
+		}
+		if len(found) == 1 {
+			m.Views = &found[0]
+		}
+	}
 	if m.Published == "" {
 		// A labelled metadata line elsewhere on the page (before the
 		// headline, or in a side box).
@@ -1207,6 +1224,10 @@ func besideDate(line string) string {
 	}
 	return rest[0]
 }
+
+// viewsOnlyRe is a line that holds a view count alone: 阅读 539,
+// 浏览次数：1234 次.
+var viewsOnlyRe = regexp.MustCompile(`^(?:阅读|浏览|点击|访问|閱讀|瀏覽|點擊)(?:次数|量|数|次數|數)?\s*[:：]?\s*(\d{1,9})\s*次?$`)
 
 // leadDateRe finds a news lead that opens with the day of the event
 // (2025年4月28日，由… / 4月28日上午，): a report, even on a page that prints

@@ -181,3 +181,18 @@ func TestBesideDate(t *testing.T) {
 		}
 	}
 }
+
+func TestViewsOnly(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want string
+	}{{"阅读 539", "539"}, {"浏览量：1899", "1899"}, {"浏览次数: 12 次", "12"}, {"點擊：88", "88"}, {"阅读全文", ""}, {"阅读 539 评论 3", ""}} {
+		got := ""
+		if m := viewsOnlyRe.FindStringSubmatch(c.line); m != nil {
+			got = m[1]
+		}
+		if got != c.want {
+			t.Errorf("viewsOnlyRe(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
