@@ -585,3 +585,17 @@ func TestReadOnlyConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestLead(t *testing.T) {
+	a := article("u1", "", "2021-06-24", "江城职业技术学院今天举行了一场关于人工智能教育的学术报告会，邀请校外专家作主题报告。\n第二段。", nil, nil)
+	ix := openTest(t, []*extract.Article{a})
+	for _, hl := range []string{"", "html"} {
+		res, err := ix.Search(context.Background(), Query{Text: "报告", Highlight: hl})
+		if err != nil || len(res.Hits) != 1 {
+			t.Fatalf("search: %v %v", res, err)
+		}
+		if want := "江城职业技术学院今天举行了一场关于人工智能教育的学术报告会，邀请校外专家作主…"; res.Hits[0].Lead != want {
+			t.Errorf("highlight %q: lead %q, want %q", hl, res.Hits[0].Lead, want)
+		}
+	}
+}

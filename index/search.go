@@ -65,6 +65,8 @@ type Hit struct {
 	URL       string              `json:"url,omitempty"`
 	Path      string              `json:"path,omitempty"`
 	Fragments map[string][]string `json:"fragments,omitempty"`
+	// Lead is the start of the body, for an article without a title.
+	Lead string `json:"lead,omitempty"`
 }
 
 // FacetValue is one value of a facet and the number of articles with it.
@@ -432,6 +434,9 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 	for _, h := range res.Hits {
 		s, _ := h.Fields[fieldHit].(string)
 		a, err := ix.codec.head(s, hl != nil)
+		if err == nil && a.Title == "" && hl == nil {
+			a, err = ix.codec.head(s, true) // the lead of an untitled article
+		}
 		if err != nil {
 			return nil, fmt.Errorf("search %q: hit %s: %w", q.Text, h.ID, err)
 		}
@@ -457,6 +462,16 @@ func (ix *Index) searchFacets(ctx context.Context, q Query, facets []string) (*R
 		}
 	}
 	return out, nil
+}
+
+// lead returns the first line of body, cut to n characters (with … when
+// cut).
+func lead(body string, n int) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(body), "\n")
+	if r := []rune(line); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return line
 }
 
 // locate sets the locations of the terms of q in the hits (for
@@ -494,8 +509,12 @@ func hitOf(h *search.DocumentMatch, a head, hl highlight.Highlighter) Hit {
 			hl.BestFragmentsInField(h, d, f, 1)
 		}
 	}
-	return Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments,
+	hit := Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments,
 		Title: a.Title, Published: a.Published, URL: a.URL, Path: a.Path}
+	if a.Title == "" {
+		hit.Lead = lead(a.Body, 40)
+	}
+	return hit
 }
 
 // Each calls fn with every article that the query and filter select, in

@@ -34,6 +34,7 @@ type apiHit struct {
 	URL       string              `json:"url,omitempty"`
 	Path      string              `json:"path,omitempty"`
 	Fragments map[string][]string `json:"fragments,omitempty"`
+	Lead      string              `json:"lead,omitempty"` // an untitled article's first words
 }
 
 func pagesOf(total uint64, size int) int {
@@ -57,7 +58,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		Hits: make([]apiHit, 0, len(res.Hits)), Facets: res.Facets}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, apiHit{ID: h.ID, Score: h.Score, Title: h.Title, Published: h.Published,
-			URL: h.URL, Path: h.Path, Fragments: safeFragments(h.Fragments)})
+			URL: h.URL, Path: h.Path, Fragments: safeFragments(h.Fragments), Lead: h.Lead})
 	}
 	out.TookNS = time.Since(start).Nanoseconds()
 	writeJSON(w, http.StatusOK, out)

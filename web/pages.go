@@ -239,7 +239,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 			ph.Title = []piece{{Text: h.Title}}
 		}
 		if strings.TrimSpace(h.Title) == "" {
-			ph.Title = []piece{{Text: "（无标题）"}}
+			ph.Title = []piece{{Text: "（无标题）" + h.Lead}}
 		}
 		for i, f := range h.Fragments[index.FieldBody] {
 			if i == 2 {
@@ -462,7 +462,7 @@ func hitsOf(res *index.Result) []pageHit {
 	for _, h := range res.Hits {
 		t := h.Title
 		if strings.TrimSpace(t) == "" {
-			t = "（无标题）"
+			t = "（无标题）" + h.Lead
 		}
 		out = append(out, pageHit{Href: articleURL(h.ID), Title: []piece{{Text: t}}, Published: day(h.Published), Source: h.URL})
 	}
