@@ -594,7 +594,7 @@ func TestLead(t *testing.T) {
 		if err != nil || len(res.Hits) != 1 {
 			t.Fatalf("search: %v %v", res, err)
 		}
-		if want := "江城职业技术学院今天举行了一场关于人工智能教育的学术报告会，邀请校外专家作主…"; res.Hits[0].Lead != want {
+		if want := string([]rune(a.Body)[:40]) + "…"; res.Hits[0].Lead != want {
 			t.Errorf("highlight %q: lead %q, want %q", hl, res.Hits[0].Lead, want)
 		}
 	}
