@@ -78,9 +78,14 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 	// is the same post, not a second one.
 	type roleKey struct{ name, title, org string }
 	guessed := map[roleKey]bool{}
+	// listPrev links a person whose posts came without an organization to
+	// the person listed before them (副縣長林皆興、秘書長蔡淇賢), whose
+	// organization may only be known at the end.
+	listPrev := map[string]string{}
 	for _, t := range texts {
-		lastOrg := map[int]string{}   // person mention end → org of its last role
-		lastRoles := map[int][]Role{} // person mention end → the roles written before it
+		lastOrg := map[int]string{}    // person mention end → org of its last role
+		lastRoles := map[int][]Role{}  // person mention end → the roles written before it
+		nameEnding := map[int]string{} // person mention end → the person
 		listedAfter := func(t *text, pm mention) []Role {
 			i := pm.start
 			if i == 0 || t.r[i-1] != '、' {
@@ -116,6 +121,9 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 				// 陈南军、三级调研员杨中胜; 总经理何炜炜，副总经理、技术负责人谢乾程:
 				// the org of the previous person's title in the list.
 				prev := lastOrg[sep]
+				if prevName, ok := nameEnding[sep]; ok && prev == "" && prevName != p.Name {
+					listPrev[p.Name] = prevName
+				}
 				for k := range roles {
 					if roles[k].Org == "" && !(schoolTitles[roles[k].Title] && orgKindOf(orgs, prev) == KindCompany) {
 						roles[k].Org = prev
@@ -206,6 +214,7 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 			if org != "" {
 				lastOrg[pm.end] = org
 			}
+			nameEnding[pm.end] = p.Name
 		}
 	}
 	// A government head written without a place (副縣長林皆興) works for
@@ -233,6 +242,23 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 			for _, name := range order {
 				for i, r := range people[name].Roles {
 					if headTitles[r.Title] && r.Org == "" {
+						people[name].Roles[i].Org = gov
+					}
+				}
+			}
+			// The posts listed after a head's (秘書長蔡淇賢 after
+			// 副縣長林皆興) are at the same government.
+			for _, name := range order {
+				prev, ok := listPrev[name]
+				if !ok || people[prev] == nil {
+					continue
+				}
+				atGov := false
+				for _, r := range people[prev].Roles {
+					atGov = atGov || r.Org == gov
+				}
+				for i, r := range people[name].Roles {
+					if atGov && r.Org == "" && !schoolTitles[r.Title] {
 						people[name].Roles[i].Org = gov
 					}
 				}
