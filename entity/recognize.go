@@ -1797,6 +1797,9 @@ func standsAlone(text []rune, name string, found []mention) bool {
 func (rc *Recognizer) trimOrgs(t *text) {
 	out := t.orgs[:0]
 	for _, o := range t.orgs {
+		if t.r[o.end-1] == '所' && o.start > 0 && strings.ContainsRune("此该这其", t.r[o.start-1]) {
+			continue // 为开展此项目所做的努力: 所 is a particle
+		}
 		if s := enumeratorEnd(t.r, o.start, o.end); s > o.start {
 			// （1）软件学院, ）联合体, 17家子分公司: not part of the name.
 			n, _ := rc.lex.OrgSuffixEndingAt(t.r, o.end)
