@@ -517,7 +517,7 @@ func (rc *Recognizer) peerItem(t *text, i, j int, orgs, added []mention) bool {
 
 // continuations are words that an organization head character starts:
 // after them the head character is not the end of a name.
-var continuations = toSet(`报导 報導 报告 报道 报名 报送 报销 报表 组织 组成 组建 组合 科学 科技 科研 科普 科目 办公 办法 站在 站立 校园 校区 所在 所有 所属 所以 所得 系统 系列 大学生 中学生 小学生 学院路 公司法 中心区 中心城 处理 处于 处置 部分 部署 部门 局面 局势 社会 社区 社团 所有 所以 所在 所属 所得 委员 委托 委屈 厅级 馆藏 办理 办学 办法 系统 系列 院士 院校 院系 校园 校区 校友 校长 校庆 校训 校级 会议 会员 会长 会上 会见 会谈 中心城区 集团化 公司化 协会员 所长 院长 处长 部长 局长 厅长 站长 社长 队长 组长 馆长 台长 行长 委会`)
+var continuations = toSet(`报导 報導 报告 报道 报名 报送 报销 报表 组织 组成 组建 组合 科学 科技 科研 科普 科目 办公 办法 站在 站立 校园 校区 所在 所有 所属 所以 所得 系统 系列 大学生 中学生 小学生 学院路 公司法 中心区 中心城 处理 处于 处置 部分 部署 部门 局面 局势 社会 社区 社团 所有 所以 所在 所属 所得 委员 委托 委屈 厅级 馆藏 办理 办学 办法 系统 系列 院士 院校 院系 校园 校区 校友 校长 校庆 校训 校级 会议 会员 会长 会上 会见 会谈 中心城区 集团化 公司化 协会员 所长 院长 处长 部长 局长 厅长 站长 社长 队长 组长 馆长 台长 行长 委会 子化 子招 子商 子邮 子版 子平 子交 子政 子签 子档 子竞 子采 子文 子证 子书 子期 子元 子产 子设 子器 子工 子技 子科 子信 子类 子专 子系 子测 子束 子显 子竞 电子 电源 电路 电池 电站`)
 
 // nameEndsAt reports whether an organization name can end before rune e:
 // at a word boundary, before a title (科技处处长), or where the head
@@ -615,7 +615,7 @@ func (rc *Recognizer) schoolStem(t *text, s int, head string) int {
 
 // industryHeads end a company's short name (鼎信科技, 星河传媒) but also
 // common phrases (生物科技, 人文科技): such a name needs a brand before it.
-var industryHeads = toSet(`科技 傳媒 传媒 实业 實業`)
+var industryHeads = toSet(`科技 傳媒 传媒 实业 實業 电子 電子 光电 光電`)
 
 // brandStem reports whether the runes [s, e) before an industry head hold
 // a brand: a proper noun (华为), characters the segmenter could not join
