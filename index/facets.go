@@ -89,26 +89,12 @@ func loadDates(ctx context.Context, r bleveindex.IndexReader, field string) ([]i
 		if err != nil {
 			continue
 		}
-		tfr, err := r.TermFieldReader(ctx, []byte(e.Term), field, false, false, false)
-		if err != nil {
-			return nil, err
-		}
-		var d *bleveindex.TermFieldDoc
-		for {
-			if d, err = tfr.Next(d); err != nil || d == nil {
-				break
-			}
-			doc := binary.BigEndian.Uint64(d.ID)
-			if doc > 1<<32-2 {
-				err = fmt.Errorf("document number %d out of range", doc)
-				break
-			}
-			for uint64(len(out)) <= doc {
+		err = eachDoc(ctx, r, field, e.Term, func(doc uint32) {
+			for uint32(len(out)) <= doc {
 				out = append(out, noDate)
 			}
 			out[doc] = v
-		}
-		tfr.Close()
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -162,27 +148,12 @@ func loadColumn(ctx context.Context, r bleveindex.IndexReader, field string) (fa
 		}
 		term := uint32(len(c.terms))
 		c.terms = append(c.terms, e.Term)
-		tfr, err := r.TermFieldReader(ctx, []byte(e.Term), field, false, false, false)
-		if err != nil {
-			dict.Close()
-			return c, err
-		}
 		n := 0
-		var d *bleveindex.TermFieldDoc
-		for {
-			if d, err = tfr.Next(d); err != nil || d == nil {
-				break
-			}
-			doc := binary.BigEndian.Uint64(d.ID)
-			if doc > 1<<32-2 {
-				err = fmt.Errorf("document number %d out of range", doc)
-				break
-			}
-			maxDoc = max(maxDoc, doc)
-			pairs = append(pairs, pair{uint32(doc), term})
+		err = eachDoc(ctx, r, field, e.Term, func(doc uint32) {
+			maxDoc = max(maxDoc, uint64(doc))
+			pairs = append(pairs, pair{doc, term})
 			n++
-		}
-		tfr.Close()
+		})
 		if err != nil {
 			dict.Close()
 			return c, err
@@ -207,6 +178,27 @@ func loadColumn(ctx context.Context, r bleveindex.IndexReader, field string) (fa
 		next[p.doc]++
 	}
 	return c, nil
+}
+
+// eachDoc calls fn with the number of every document that holds term in
+// field.
+func eachDoc(ctx context.Context, r bleveindex.IndexReader, field, term string, fn func(doc uint32)) error {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	if err != nil {
+		return err
+	}
+	defer tfr.Close()
+	var d *bleveindex.TermFieldDoc
+	for {
+		if d, err = tfr.Next(d); err != nil || d == nil {
+			return err
+		}
+		doc := binary.BigEndian.Uint64(d.ID)
+		if doc > 1<<32-2 {
+			return fmt.Errorf("document number %d out of range", doc)
+		}
+		fn(uint32(doc))
+	}
 }
 
 // facetCounter counts the facet values of the documents of one search.

@@ -412,16 +412,15 @@ func TestTerms(t *testing.T) {
 	}
 }
 
-func TestReadOnly(t *testing.T) {
+// readOnlyIndex writes arts into a new index and opens it read-only.
+func readOnlyIndex(t *testing.T, arts []*extract.Article) *Index {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "idx")
-	if _, err := Open(dir, Options{ReadOnly: true}); err == nil {
-		t.Error("read-only open of no index: want an error")
-	}
 	ix, err := Open(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.Put(context.Background(), Batch{Articles: testArticles()}); err != nil {
+	if err := ix.Put(context.Background(), Batch{Articles: arts}); err != nil {
 		t.Fatal(err)
 	}
 	ix.Close()
@@ -429,7 +428,16 @@ func TestReadOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ro.Close()
+	t.Cleanup(func() { ro.Close() })
+	return ro
+}
+
+func TestReadOnly(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	if _, err := Open(dir, Options{ReadOnly: true}); err == nil {
+		t.Error("read-only open of no index: want an error")
+	}
+	ro := readOnlyIndex(t, testArticles())
 	if n, _ := ro.Count(); n != 4 {
 		t.Errorf("count %d", n)
 	}
@@ -545,20 +553,7 @@ func TestFacetTable(t *testing.T) {
 // goroutines at once (run with -race): the facet table is read once and
 // shared, the counts are each search's own.
 func TestReadOnlyConcurrent(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "idx")
-	ix, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ix.Put(context.Background(), Batch{Articles: testArticles()}); err != nil {
-		t.Fatal(err)
-	}
-	ix.Close()
-	ro, err := Open(dir, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
+	ro := readOnlyIndex(t, testArticles())
 	want, err := ro.Search(context.Background(), Query{Text: "学院"})
 	if err != nil {
 		t.Fatal(err)

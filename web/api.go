@@ -22,19 +22,8 @@ type searchResponse struct {
 	Size   int                           `json:"size"`
 	Pages  int                           `json:"pages"`
 	TookNS int64                         `json:"took_ns"`
-	Hits   []apiHit                      `json:"hits"`
+	Hits   []index.Hit                   `json:"hits"` // fragments made safe (safeFragments)
 	Facets map[string][]index.FacetValue `json:"facets,omitempty"`
-}
-
-type apiHit struct {
-	ID        string              `json:"id"`
-	Score     float64             `json:"score"`
-	Title     string              `json:"title"`
-	Published string              `json:"published,omitempty"`
-	URL       string              `json:"url,omitempty"`
-	Path      string              `json:"path,omitempty"`
-	Fragments map[string][]string `json:"fragments,omitempty"`
-	Lead      string              `json:"lead,omitempty"` // an untitled article's first words
 }
 
 func pagesOf(total uint64, size int) int {
@@ -55,10 +44,10 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := searchResponse{Total: res.Total, Page: p.Page, Size: p.Size, Pages: pagesOf(res.Total, p.Size),
-		Hits: make([]apiHit, 0, len(res.Hits)), Facets: res.Facets}
+		Hits: make([]index.Hit, 0, len(res.Hits)), Facets: res.Facets}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, apiHit{ID: h.ID, Score: h.Score, Title: h.Title, Published: h.Published,
-			URL: h.URL, Path: h.Path, Fragments: safeFragments(h.Fragments), Lead: h.Lead})
+		h.Fragments = safeFragments(h.Fragments)
+		out.Hits = append(out.Hits, h)
 	}
 	out.TookNS = time.Since(start).Nanoseconds()
 	writeJSON(w, http.StatusOK, out)
