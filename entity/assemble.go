@@ -282,9 +282,19 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 				named[r.Title] = true
 			}
 		}
+		// A guessed post that another named one ends with (黃維彥主任 after
+		// 淡江高中…教務主任黃維彥) is that post again.
+		endsNamed := func(title string) bool {
+			for t := range named {
+				if len(t) > len(title) && strings.HasSuffix(t, title) {
+					return true
+				}
+			}
+			return false
+		}
 		kept := p.Roles[:0]
 		for _, r := range p.Roles {
-			if !named[r.Title] || !guessed[roleKey{name, r.Title, r.Org}] {
+			if g := guessed[roleKey{name, r.Title, r.Org}]; !g || !named[r.Title] && !endsNamed(r.Title) {
 				kept = append(kept, r)
 			}
 		}
@@ -457,8 +467,18 @@ func (rc *Recognizer) rolesBefore(t *text, pm mention, orgs *orgSet, canon func(
 		pending = append([]string{ti.text}, pending...)
 		pos = ti.start
 		// 魏德米勒企业代表高级总监陈向军: a group word between the
-		// organization and the title.
-		if w := endingAt(t.weak, pos); w != nil && (endingAt(t.orgs, w.start) != nil || aliasOnlyEndingAt(t, w.start, orgs)) {
+		// organization and the title; 淡江高中師長則有教務主任黃維彥,
+		// 文化大學出席成員包括副校長王淑音: and a word that opens the list.
+		at := pos
+		for _, c := range []string{"则有", "包括", "有", "为", "：", ":"} {
+			if n := utf8.RuneCountInString(c); at-n >= 0 && string(t.r[at-n:at]) == c {
+				at -= n
+				break
+			}
+		}
+		if w := endingAt(t.weak, at); w != nil && (endingAt(t.orgs, w.start) != nil || aliasOnlyEndingAt(t, w.start, orgs)) {
+			pos = w.start
+		} else if w := endingAt(t.weak, pos); w != nil && (endingAt(t.orgs, w.start) != nil || aliasOnlyEndingAt(t, w.start, orgs)) {
 			pos = w.start
 		}
 		if o := endingAt(t.orgs, pos); o != nil {

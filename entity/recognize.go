@@ -181,7 +181,7 @@ func (rc *Recognizer) Recognize(d Doc) Result {
 
 // weakTitles name a group or a part someone plays, not a post: they do
 // not make roles.
-var weakTitles = toSet(`主持 主持人 代表 企业代表 学生代表 教师代表 负责人 校友 嘉宾 学生 同学 成员 会员 职工 员工 教师 老师 专家 学者 领导 人员 工作人员 志愿者 家长 主持人 记者 通讯员 编辑 摄影 作者 实习生`)
+var weakTitles = toSet(`师长 主持 主持人 代表 企业代表 学生代表 教师代表 负责人 校友 嘉宾 学生 同学 成员 会员 职工 员工 教师 老师 专家 学者 领导 人员 工作人员 志愿者 家长 主持人 记者 通讯员 编辑 摄影 作者 实习生`)
 
 // findTitles marks job titles, longest first, left to right. A title that
 // begins with the head word of an organization name written before it
