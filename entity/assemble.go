@@ -143,7 +143,7 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 			// 李炯副院长: a title right after the name; 华拓公司方志远董事长:
 			// of the organization written before the name.
 			for _, ti := range t.titles {
-				if ti.start == pm.end && !rc.nameFollows(t, ti.end) {
+				if ti.start == pm.end && !rc.nameFollows(t, ti.end) && !addressWords[ti.text] {
 					org := ""
 					if o := endingAt(t.orgs, pm.start); o != nil {
 						org = canon(o.text)
@@ -384,6 +384,9 @@ func inAbbreviations(r []rune, i int) bool {
 	}
 	return end-start >= 2 && end-start <= 4
 }
+
+// addressWords follow a name as a form of address, not a post: 李明同志.
+var addressWords = toSet(`同志 先生 女士 小姐`)
 
 // heldVerbs say that a person holds or takes a post: 王强担任…院长.
 var heldVerbs = []string{"同时担任", "现担任", "担任", "现任", "出任", "兼任", "升任", "就任", "继任", "转任", "任"}

@@ -1654,6 +1654,28 @@ func (rc *Recognizer) findPeople(t *text, known map[string]bool) {
 			}
 		}
 	}
+	// A name before 同志, after a clear stop, even with a surname the
+	// lexicon lacks (念国忠同志代表上届工会作报告).
+	for i := 2; i+2 <= len(t.r); i++ {
+		if t.r[i] != '同' || t.r[i+1] != '志' {
+			continue
+		}
+		for _, l := range []int{3, 2} {
+			s := i - l
+			if s < 0 || overlaps(s, i, t.people) || overlaps(s, i, t.orgs) || overlaps(s, i, t.titles) {
+				continue
+			}
+			ok := s == 0 || strings.ContainsRune("，,、。；;：:\n（(“", t.r[s-1])
+			for _, c := range t.r[s:i] {
+				ok = ok && unicode.Is(unicode.Han, c) && !notGiven[c]
+			}
+			if ok && !t.commonWord(s, i) && !rc.lex.NotPerson(t.key(s, i)) && rc.lex.PlaceAt(t.r, s) == 0 && !functionSurnames[string(t.r[s])] {
+				add(s, i)
+				known[rareMark+t.str(s, i)] = true
+				break
+			}
+		}
+	}
 	// Transliterated names with a middle dot anywhere (马克·约翰逊).
 	for i := 0; i < len(t.r); i++ {
 		if t.r[i] != '·' && t.r[i] != '•' && t.r[i] != '‧' {
