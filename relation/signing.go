@@ -793,6 +793,22 @@ func insideRef(refs []ref, k int) bool {
 	return false
 }
 
+// ownParties maps each person to the party their post is at, when every
+// one of them is at a different one of parties; nil otherwise.
+func (d *doc) ownParties(persons, parties []string) map[string]string {
+	out := map[string]string{}
+	used := map[string]bool{}
+	for _, x := range persons {
+		o := d.personOrg(x, parties)
+		if o == "" || used[o] || !slices.Contains(parties, o) {
+			return nil
+		}
+		used[o] = true
+		out[x] = o
+	}
+	return out
+}
+
 // representatives reads "X代表A" and "X、Y分别代表A、B/双方" in [a, e) into
 // explicit (party → person).
 func (d *doc) representatives(a, e int, explicit map[string]string, refs []ref, ceremony []string) {
@@ -851,6 +867,14 @@ func (d *doc) representatives(a, e int, explicit map[string]string, refs []ref, 
 		}
 		switch {
 		case len(parties) == len(persons):
+			// Each by their own organization when the posts tell it
+			// (B总经理张三与我校校长李四分别代表双方), else in order.
+			if own := d.ownParties(persons, parties); own != nil {
+				for x, p := range own {
+					explicit[p] = x
+				}
+				break
+			}
 			for i, p := range parties {
 				explicit[p] = persons[i]
 			}
