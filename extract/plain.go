@@ -238,6 +238,10 @@ func takeCredit(m *metaInfo, line string, b Byline) {
 	if mi, ok := parseMeta(line); ok && mi.Publisher != "" && b.Department == mi.Publisher {
 		b.Department = ""
 		mergeMeta(m, mi)
+	} else if sm := supplierRe.FindStringSubmatch(line); sm != nil && b.Department == sm[1]+sm[2] && m.Publisher == "" {
+		// （党委宣传部 供稿）on a line of its own: the unit that supplied
+		// the article published it, as in a credit closing the body.
+		m.Publisher, b.Department = b.Department, ""
 	}
 	mergeByline(&m.Byline, b)
 }

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +37,26 @@ func TestFooterOwners(t *testing.T) {
 		got := footerOwners([]string{c.line})
 		if c.want == "" && len(got) > 0 || c.want != "" && (len(got) != 1 || got[0] != c.want) {
 			t.Errorf("footerOwners(%s) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
+
+func TestSupplierLine(t *testing.T) {
+	ex, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, credit := range []string{"（党委宣传部 供稿）", "（党委宣传部供稿）", "（供稿：党委宣传部）"} {
+		text := "江城师范学院召开本科教学工作会议\n发布时间：2023-05-12\n\n5月10日上午，江城师范学院召开本科教学工作会议，校长李四出席会议并讲话。会议由副校长赵六主持。\n" + credit + "\n"
+		a, err := ex.Extract(context.Background(), Input{Text: text, Format: FormatText})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Publisher != "党委宣传部" {
+			t.Errorf("%s: publisher %q, want 党委宣传部", credit, a.Publisher)
+		}
+		if strings.Contains(a.Body, "供稿") {
+			t.Errorf("%s: the credit stayed in the body", credit)
 		}
 	}
 }
