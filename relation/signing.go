@@ -257,7 +257,9 @@ func (d *doc) signings() []Relation {
 				continue
 			}
 			sg := d.readSigning(tr, segStart, a, b, ceremony, rels)
-			if sg.ceremony != nil {
+			// A sentence about people attending (市长王五出席签约仪式)
+			// names no parties of the ceremony.
+			if sg.ceremony != nil && (len(rels) == 0 || len(sg.rels) > 0) {
 				ceremony = sg.ceremony
 			}
 			for _, n := range sg.rels {
