@@ -2,6 +2,7 @@ package entity
 
 import (
 	"errors"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -1527,6 +1528,9 @@ func (rc *Recognizer) readName(t *text, i int, needRank int) int {
 		if g == 2 && rc.verbWord(t.key(i+n, e)) {
 			continue // 评审专家应遵守: a surname and a verb
 		}
+		if g == 2 && t.r[e-1] == '为' && forWhomRe.MatchString(string(t.r[e:min(len(t.r), e+14)])) {
+			continue // 校长王五为获奖教师颁奖: 为 is "for"
+		}
 
 		if _, generic := rc.lex.Generic(name); generic {
 			continue
@@ -1904,6 +1908,10 @@ func (rc *Recognizer) companyHead(t *text, e int) bool {
 	_, kind := rc.lex.OrgSuffixEndingAt(t.r, e)
 	return kind == KindCompany
 }
+
+// forWhomRe finds what is done for someone after 为 (为获奖教师颁奖,
+// 为新生作报告): 为 there is no part of the name before it.
+var forWhomRe = regexp.MustCompile(`^[^，。；,;]{0,12}?(?:颁奖|颁发|颁证|揭牌|授牌|授旗|授课|佩戴|题词|作报告|做报告|讲授|上课|送上|带来|献上|点赞|加油|致辞|开讲)`)
 
 // verbWord reports whether w is a verb, adverb or function word of the
 // dictionary (遵守, 参加), which no given name is.
