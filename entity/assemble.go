@@ -823,6 +823,18 @@ func isShortForm(short, long string, set *orgSet) bool {
 			return true
 		}
 	}
+	// 中建八局 for 中国建筑第八工程局有限公司: a company's name without its
+	// legal ending, shortened to characters in order, with the same first
+	// and last ones.
+	for _, end := range []string{"股份有限公司", "有限责任公司", "有限責任公司", "有限公司"} {
+		if x := strings.TrimSuffix(long, end); x != long {
+			sr, xr := []rune(short), []rune(x)
+			if len(sr) >= 3 && len(xr) > len(sr) && sr[0] == xr[0] && sr[len(sr)-1] == xr[len(xr)-1] && inOrder(sr, xr) && !addsPlace(sr, xr) {
+				return true
+			}
+			break
+		}
+	}
 	// 鼎信科技 for 鼎信数字科技股份有限公司, 星河传媒 for 星河文化传媒有限公司:
 	// the name's first word and a later word of it.
 	sr := []rune(short)

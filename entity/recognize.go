@@ -357,9 +357,7 @@ func (rc *Recognizer) findOrgs(t *text) {
 		if n == 0 || !t.tokenBoundary(i+n) {
 			continue
 		}
-		// A two-character form after a Han character that is no joining
-		// word may end a name: 何鸣华为我校 is 何鸣华 + 为, not 华为.
-		if n <= 2 && i > 0 && unicode.Is(unicode.Han, t.r[i-1]) && !strings.ContainsRune("与和及同跟在向对把被从由是的了等到赴访入邀请携联合", t.r[i-1]) {
+		if !rc.knownFormAlone(t, i, n) {
 			continue
 		}
 		found = append(found, mention{start: i, end: i + n, from: i, kind: mOrg, text: t.str(i, i+n), orgKind: kind})
@@ -1303,7 +1301,7 @@ func (rc *Recognizer) applyTagger(t *text) {
 			// and lose leading words that are not part of a name.
 			n, kind := rc.lex.OrgSuffixEndingAt(t.r, b)
 			if n == 0 {
-				if _, _, known := rc.lex.KnownOrg(t.str(a, b)); !known {
+				if _, _, known := rc.lex.KnownOrg(t.str(a, b)); !known || !rc.knownFormAlone(t, a, b-a) {
 					continue
 				}
 			}
@@ -1908,6 +1906,24 @@ func namedBefore(t *text, s, start int) bool {
 		}
 	}
 	return false
+}
+
+// knownFormAlone reports whether a well-known organization's form of n
+// characters at i stands alone. A two-character form after a Han
+// character that is no joining word may end a name (何鸣华为我校 is 何鸣华
+// + 为, not 华为), and one followed by a number names one of its units
+// (中建八局, 中铁十四局 are no 中建, 中铁).
+func (rc *Recognizer) knownFormAlone(t *text, i, n int) bool {
+	if n > 2 {
+		return true
+	}
+	if i > 0 && unicode.Is(unicode.Han, t.r[i-1]) && !strings.ContainsRune("与和及同跟在向对把被从由是的了等到赴访入邀请携联合", t.r[i-1]) {
+		return false
+	}
+	if e := i + n; e < len(t.r) && (unicode.IsDigit(t.r[e]) || strings.ContainsRune("一二三四五六七八九十第", t.r[e])) {
+		return false
+	}
+	return true
 }
 
 // companyHead reports whether the name ending at e ends with a company's
