@@ -39,6 +39,20 @@ func (rc *Recognizer) assemble(d Doc, texts []*text, known map[string]bool) Resu
 			if res.School != "" {
 				return res.School
 			}
+		case "company":
+			// 公司总经理张三 in a school's news: the article's one company.
+			one := ""
+			for _, o := range orgs.list {
+				if o.Kind == KindCompany {
+					if one != "" {
+						return g.text
+					}
+					one = o.Name
+				}
+			}
+			if one != "" {
+				return one
+			}
 		}
 		return g.text
 	}

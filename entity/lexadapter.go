@@ -95,6 +95,8 @@ func (a lexAdapter) Generic(w string) (string, bool) {
 	switch {
 	case ref.Refers == lexicon.RefSelf && ref.Kind == lexicon.KindSchool:
 		return "school", true
+	case (ref.Refers == lexicon.RefSelf || ref.Refers == lexicon.RefMentioned) && ref.Kind == lexicon.KindCompany:
+		return "company", true
 	case ref.Refers == lexicon.RefSelf:
 		return "unit", true
 	case ref.Refers == lexicon.RefParties:

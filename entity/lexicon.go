@@ -22,8 +22,9 @@ type Lexicon interface {
 	PlaceAt(r []rune, i int) int
 	// Generic reports whether a word refers to an organization without
 	// naming it (学校, 我校, 该公司) and what it refers to: "school" (the
-	// publishing school), "unit" (the publishing unit), "party" (the
-	// other side of the sentence) or "other".
+	// publishing school), "unit" (the publishing unit), "company" (公司,
+	// 该公司: a company of the article), "party" (the other side of the
+	// sentence) or "other".
 	Generic(word string) (ref string, ok bool)
 	// NotPerson reports whether a word that looks like a name is a group
 	// or a common noun in this genre (师生, 嘉宾, 领导).
