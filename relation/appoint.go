@@ -50,13 +50,19 @@ func (d *doc) appointments() []Relation {
 			// 聘请X为R, 任命X为R
 			if v := wordAt(d.r[:b], i, hireVerbs); v != "" && !hasBefore(d.r, i, "被") && !hasBefore(d.r, i, "受") {
 				j := i + runeLen(v)
+				// The people named right after the verb, listed with 、
+				// (任命王五为…，免去赵六…: 赵六 is not appointed).
 				var persons []string
 				k := j
 				for _, r := range d.refsIn(j, min(b, j+40)) {
-					if r.kind == refPerson {
-						persons = append(persons, r.person)
-						k = r.end
+					if r.kind != refPerson {
+						continue
 					}
+					if len(persons) > 0 && !listGap(d.key(k, r.start)) {
+						break
+					}
+					persons = append(persons, r.person)
+					k = r.end
 				}
 				if len(persons) == 0 || k >= b {
 					continue
@@ -104,6 +110,12 @@ func (d *doc) appointments() []Relation {
 		}
 	}
 	return out
+}
+
+// listGap reports whether the text between two names lists them: a
+// separator and perhaps a post (王五、赵六, 王五和教授赵六).
+func listGap(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(c rune) bool { return strings.ContainsRune("、，,和及与", c) }) == 0 && !strings.ContainsAny(s, "为的了。；;")
 }
 
 // wordAt returns the first of words written at i, or "".
