@@ -153,6 +153,29 @@ func (d *doc) role(i, b int) (role, org string) {
 	for e > s && strings.ContainsRune("”\"」", d.r[e-1]) {
 		e--
 	}
+	// 当选为学会会长: the association named before (江城市高等教育学会) and
+	// its post.
+	if org == "" {
+		for _, w := range []string{"学会", "协会", "研究会", "联合会", "基金会", "商会", "联盟", "理事会"} {
+			if !hasAt(d.r, s, []rune(w)) || s+runeLen(w) >= e {
+				continue
+			}
+			one := ""
+			for name := range d.orgs {
+				if strings.HasSuffix(name, w) {
+					if one != "" {
+						one = "-"
+					} else {
+						one = name
+					}
+				}
+			}
+			if one != "" && one != "-" {
+				org, s = one, s+runeLen(w)
+			}
+			break
+		}
+	}
 	role = d.text(s, e)
 	n := runeLen(role)
 	if n < 2 || n > 16 || !strings.ContainsRune(roleEnds, []rune(d.key(s, e))[n-1]) {
