@@ -474,6 +474,14 @@ func (d *doc) readSigning(tr trig, segStart, a, b int, ceremony []string, prior 
 	if agreement != "" && hasAnyAt(d.r, tr.end, []string{"两校", "双方", "了两校", "了双方"}) && partiesWord == 0 {
 		partiesWord = 2 // 签署两校合作备忘录
 	}
+	if partiesWord == 0 {
+		// 签署三方合作协议: one agreement of all the parties.
+		for w, n := range map[string]int{"三方": 3, "四方": 4, "五方": 5, "多方": -1} {
+			if strings.HasPrefix(agreement, w) || hasAnyAt(d.r, tr.end, []string{w, "了" + w}) {
+				partiesWord = n
+			}
+		}
+	}
 	// Noun uses (签约仪式) state a signing only with two sides joined by
 	// 与 (A与B…签约仪式): otherwise they only set the scene.
 	conn := d.connector(refs, signers, segStart, tr.start)
