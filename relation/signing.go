@@ -917,8 +917,14 @@ func (d *doc) subject(tr trig, segStart, b int) (int, int, string) {
 				break
 			}
 		}
-		// X(签约)揭牌仪式, “X”挂牌仪式
+		// X(签约)揭牌仪式, “X”挂牌仪式, “X”正式揭牌
 		e := tr.start
+		for _, w := range []string{"正式", "隆重", "顺利", "成功"} {
+			if hasBefore(d.r, e, w) {
+				e -= runeLen(w)
+				break
+			}
+		}
 		if hasBefore(d.r, e, "签约") {
 			e -= 2
 		}
