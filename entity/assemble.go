@@ -837,6 +837,18 @@ func isShortForm(short, long string, set *orgSet) bool {
 			return true
 		}
 	}
+	// 臺師大 for 國立臺灣師範大學, 北师大 for 北京师范大学: a university's
+	// name, without 国立 and the like, shortened to characters in order
+	// ending with 大.
+	if sr := []rune(short); len(sr) >= 3 && len(sr) <= 4 && (sr[len(sr)-1] == '大') {
+		x := long
+		for _, p := range []string{"国立", "國立", "私立", "市立", "省立"} {
+			x = strings.TrimPrefix(x, p)
+		}
+		if xr := []rune(x); (strings.HasSuffix(x, "大学") || strings.HasSuffix(x, "大學")) && len(xr) > len(sr) && sr[0] == xr[0] && inOrder(sr, xr) {
+			return true
+		}
+	}
 	// 中建八局 for 中国建筑第八工程局有限公司: a company's name without its
 	// legal ending, shortened to characters in order, with the same first
 	// and last ones.
