@@ -3,6 +3,8 @@ package relation
 import (
 	"slices"
 	"strings"
+
+	"github.com/zhnews/zhnews/entity"
 )
 
 // trigger kinds.
@@ -454,14 +456,16 @@ func (d *doc) readSigning(tr trig, segStart, a, b int, ceremony []string, prior 
 		}
 	}
 	partiesWord := 0 // 双方 2, 三方 3 …; -1 for 多方
-	for _, r := range refs {
-		switch r.kind {
-		case refParties:
+	for i, r := range refs {
+		switch {
+		case r.kind == refParties:
 			if r.n == 0 {
 				partiesWord = -1
 			} else {
 				partiesWord = r.n
 			}
+		case d.selfBeforeUnit(refs, i):
+			// 我校计算机学院与…签署: the unit is the side.
 		default:
 			add(d.party(r))
 		}
@@ -801,6 +805,16 @@ func insideRef(refs []ref, k int) bool {
 		}
 	}
 	return false
+}
+
+// selfBeforeUnit reports whether refs[i] is the publishing school written
+// right before one of its units (我校计算机学院): one side, the unit.
+func (d *doc) selfBeforeUnit(refs []ref, i int) bool {
+	if refs[i].kind != refSelf || i+1 >= len(refs) || refs[i+1].kind != refOrg || refs[i+1].start != refs[i].end {
+		return false
+	}
+	o := d.orgs[refs[i+1].org]
+	return o != nil && o.Kind == entity.KindDepartment
 }
 
 // ownParties maps each person to the party their post is at, when every
