@@ -1347,7 +1347,8 @@ func (rc *Recognizer) applyTagger(t *text) {
 			}
 			// 张三来我校, 王五为获奖教师颁奖: 来 and 为 are verbs there.
 			if b-a == 3 && (t.r[b-1] == '来' && hereRe.MatchString(string(t.r[b:min(len(t.r), b+3)])) ||
-				t.r[b-1] == '为' && forWhomRe.MatchString(string(t.r[b:min(len(t.r), b+14)]))) {
+				t.r[b-1] == '为' && forWhomRe.MatchString(string(t.r[b:min(len(t.r), b+14)])) ||
+				(t.r[b-1] == '作' || t.r[b-1] == '做') && doneRe.MatchString(string(t.r[b:min(len(t.r), b+10)]))) {
 				b--
 			}
 			// One common word of the dictionary (包含, 喜爱, 方队) is not a
@@ -1536,6 +1537,9 @@ func (rc *Recognizer) readName(t *text, i int, needRank int) int {
 		}
 		if g == 2 && t.r[e-1] == '来' && hereRe.MatchString(string(t.r[e:min(len(t.r), e+3)])) {
 			continue // 教授张三来我校作报告: 来 is "come"
+		}
+		if g == 2 && (t.r[e-1] == '作' || t.r[e-1] == '做') && doneRe.MatchString(string(t.r[e:min(len(t.r), e+10)])) {
+			continue // 教授王五作主旨报告: 作 is "make"
 		}
 
 		if _, generic := rc.lex.Generic(name); generic {
@@ -1936,6 +1940,9 @@ func (rc *Recognizer) companyHead(t *text, e int) bool {
 // forWhomRe finds what is done for someone after 为 (为获奖教师颁奖,
 // 为新生作报告): 为 there is no part of the name before it.
 var forWhomRe = regexp.MustCompile(`^[^，。；,;]{0,12}?(?:颁奖|颁发|颁证|揭牌|授牌|授旗|授课|佩戴|题词|作报告|做报告|讲授|上课|送上|带来|献上|点赞|加油|致辞|开讲)`)
+
+// doneRe finds what is made after 作 or 做 (作主旨报告, 做工作总结).
+var doneRe = regexp.MustCompile(`^[^，。；,;]{0,8}?(?:报告|讲座|发言|总结|介绍|演讲|讲话|致辞|部署|点评|指导)`)
 
 // hereRe finds where someone comes after 来 (来我校, 来校, 来访).
 var hereRe = regexp.MustCompile(`^(?:我校|我院|本校|校|访|院|到|我市|我县|我区)`)
