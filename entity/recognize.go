@@ -1346,9 +1346,7 @@ func (rc *Recognizer) applyTagger(t *text) {
 				b--
 			}
 			// 张三来我校, 王五为获奖教师颁奖: 来 and 为 are verbs there.
-			if b-a == 3 && (t.r[b-1] == '来' && hereRe.MatchString(string(t.r[b:min(len(t.r), b+3)])) ||
-				t.r[b-1] == '为' && forWhomRe.MatchString(string(t.r[b:min(len(t.r), b+14)])) ||
-				(t.r[b-1] == '作' || t.r[b-1] == '做') && doneRe.MatchString(string(t.r[b:min(len(t.r), b+10)]))) {
+			if b-a == 3 && verbEndsName(t.r, b) {
 				b--
 			}
 			// One common word of the dictionary (包含, 喜爱, 方队) is not a
@@ -1532,14 +1530,8 @@ func (rc *Recognizer) readName(t *text, i int, needRank int) int {
 		if g == 2 && rc.verbWord(t.key(i+n, e)) {
 			continue // 评审专家应遵守: a surname and a verb
 		}
-		if g == 2 && t.r[e-1] == '为' && forWhomRe.MatchString(string(t.r[e:min(len(t.r), e+14)])) {
-			continue // 校长王五为获奖教师颁奖: 为 is "for"
-		}
-		if g == 2 && t.r[e-1] == '来' && hereRe.MatchString(string(t.r[e:min(len(t.r), e+3)])) {
-			continue // 教授张三来我校作报告: 来 is "come"
-		}
-		if g == 2 && (t.r[e-1] == '作' || t.r[e-1] == '做') && doneRe.MatchString(string(t.r[e:min(len(t.r), e+10)])) {
-			continue // 教授王五作主旨报告: 作 is "make"
+		if g == 2 && verbEndsName(t.r, e) {
+			continue // 王五为获奖教师颁奖, 张三来我校, 王五作主旨报告
 		}
 
 		if _, generic := rc.lex.Generic(name); generic {
@@ -1935,6 +1927,22 @@ func (rc *Recognizer) knownFormAlone(t *text, i, n int) bool {
 func (rc *Recognizer) companyHead(t *text, e int) bool {
 	_, kind := rc.lex.OrgSuffixEndingAt(t.r, e)
 	return kind == KindCompany
+}
+
+// verbEndsName reports whether the character before e, read as the last
+// of a name, is a verb by what follows it: 为 before what is done for
+// someone, 来 before where one comes, 作/做 before what is made.
+func verbEndsName(r []rune, e int) bool {
+	after := func(n int) string { return string(r[e:min(len(r), e+n)]) }
+	switch r[e-1] {
+	case '为':
+		return forWhomRe.MatchString(after(14))
+	case '来':
+		return hereRe.MatchString(after(3))
+	case '作', '做':
+		return doneRe.MatchString(after(10))
+	}
+	return false
 }
 
 // forWhomRe finds what is done for someone after 为 (为获奖教师颁奖,
